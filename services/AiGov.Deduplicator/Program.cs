@@ -1,0 +1,15 @@
+using AiGov.Contracts;
+using AiGov.Deduplicator;
+using AiGov.Infrastructure.Hosting;
+using AiGov.Infrastructure.Messaging;
+using AiGov.Infrastructure.Persistence;
+
+var builder = WebApplication.CreateSlimBuilder(args);
+builder.AddServiceDefaults();
+builder.AddPipelineDatabase();
+builder.Services.AddSingleton<ExactDuplicateIndex>();
+builder.AddPipelineBus(bus => bus.AddStageConsumer<DeduplicateDocumentConsumer>(QueueNames.Deduplication));
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.Run();

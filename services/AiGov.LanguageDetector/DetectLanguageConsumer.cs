@@ -1,0 +1,25 @@
+using AiGov.Contracts;
+using MassTransit;
+
+namespace AiGov.LanguageDetector;
+
+/// <summary>Receives the clean text, names its main language, publishes it on.</summary>
+public sealed class DetectLanguageConsumer(LanguageIdentifier identifier, ILogger<DetectLanguageConsumer> logger) : IConsumer<DocumentCleaned>
+{
+    public async Task Consume(ConsumeContext<DocumentCleaned> context)
+    {
+        var cleaned = context.Message;
+        var language = identifier.Identify(cleaned.Content.Text);
+
+        logger.LogInformation("Document {DocumentId} ({FileName}) language {Language} ({Confidence:0.00})",
+            cleaned.DocumentId, cleaned.Source.FileName, language.Code, language.Confidence);
+
+        await context.Publish(new LanguageDetected
+        {
+            DocumentId = cleaned.DocumentId,
+            Source = cleaned.Source,
+            Content = cleaned.Content,
+            Language = language,
+        });
+    }
+}

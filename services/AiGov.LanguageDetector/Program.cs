@@ -1,0 +1,14 @@
+using AiGov.Contracts;
+using AiGov.Infrastructure.Hosting;
+using AiGov.Infrastructure.Messaging;
+using AiGov.LanguageDetector;
+
+var builder = WebApplication.CreateSlimBuilder(args);
+builder.AddServiceDefaults();
+builder.Services.AddSingleton<LanguageIdentifier>();
+builder.Services.AddHostedService<LanguageModelWarmUp>();
+builder.AddPipelineBus(bus => bus.AddStageConsumer<DetectLanguageConsumer>(QueueNames.LanguageDetection));
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.Run();

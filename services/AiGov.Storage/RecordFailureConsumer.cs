@@ -1,0 +1,45 @@
+using AiGov.Contracts;
+using AiGov.Infrastructure.Persistence;
+using MassTransit;
+
+namespace AiGov.Storage;
+
+/// <summary>Receives the <c>Fault&lt;T&gt;</c> that MassTransit publishes when a stage gives up on a message after
+/// its retries, and stores the document as <c>failed</c> with the stage and the reason: every drop ends as a row.</summary>
+public sealed class RecordFailureConsumer(DocumentStore store, ILogger<RecordFailureConsumer> logger) :
+    IConsumer<Fault<DocumentArrived>>,
+    IConsumer<Fault<DocumentCleaned>>,
+    IConsumer<Fault<LanguageDetected>>,
+    IConsumer<Fault<DocumentDeduplicated>>
+{
+    public Task Consume(ConsumeContext<Fault<DocumentArrived>> context) =>
+        RecordAsync(context, QueueNames.Cleaning, context.Message.Message.DocumentId, context.Message.Message.Source);
+
+    public Task Consume(ConsumeContext<Fault<DocumentCleaned>> context) =>
+        RecordAsync(context, QueueNames.LanguageDetection, context.Message.Message.DocumentId, context.Message.Message.Source);
+
+    public Task Consume(ConsumeContext<Fault<LanguageDetected>> context) =>
+        RecordAsync(context, QueueNames.Deduplication, context.Message.Message.DocumentId, context.Message.Message.Source);
+
+    public Task Consume(ConsumeContext<Fault<DocumentDeduplicated>> context) =>
+        RecordAsync(context, QueueNames.Storage, context.Message.Message.DocumentId, context.Message.Message.Source);
+
+    private async Task RecordAsync<T>(ConsumeContext<Fault<T>> context, string stage, Guid documentId, DocumentSource source)
+    {
+        var exception = context.Message.Exceptions.FirstOrDefault();
+        var reason = exception is null
+            ? "no exception recorded"
+            : $"{exception.ExceptionType}: {exception.Message}";
+        await store.SaveAsync(new DocumentRecord
+        {
+            Id = documentId,
+            FileName = source.FileName,
+            RawSha256 = source.RawSha256,
+            Status = DocumentStatus.Failed,
+            Error = $"{stage}_failed: {reason}",
+            ReceivedAt = source.ReceivedAt,
+        }, context.CancellationToken);
+        logger.LogWarning("Document {DocumentId} ({FileName}) recorded as failed in {Stage}: {Reason}",
+            documentId, source.FileName, stage, reason);
+    }
+}

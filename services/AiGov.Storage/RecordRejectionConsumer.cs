@@ -1,0 +1,25 @@
+using AiGov.Contracts;
+using AiGov.Infrastructure.Persistence;
+using MassTransit;
+
+namespace AiGov.Storage;
+
+/// <summary>Receives a file the watcher refused and stores it as a <c>rejected</c> row with its reason.</summary>
+public sealed class RecordRejectionConsumer(DocumentStore store, ILogger<RecordRejectionConsumer> logger) : IConsumer<DocumentRejected>
+{
+    public async Task Consume(ConsumeContext<DocumentRejected> context)
+    {
+        var rejected = context.Message;
+        await store.SaveAsync(new DocumentRecord
+        {
+            Id = rejected.DocumentId,
+            FileName = rejected.Source.FileName,
+            RawSha256 = rejected.Source.RawSha256,
+            Status = DocumentStatus.Rejected,
+            Error = $"{rejected.Reason}: {rejected.Detail}",
+            ReceivedAt = rejected.Source.ReceivedAt,
+        }, context.CancellationToken);
+        logger.LogInformation("Document {DocumentId} ({FileName}) recorded as rejected: {Reason}",
+            rejected.DocumentId, rejected.Source.FileName, rejected.Reason);
+    }
+}

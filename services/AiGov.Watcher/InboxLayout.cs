@@ -1,0 +1,47 @@
+using Microsoft.Extensions.Options;
+
+namespace AiGov.Watcher;
+
+/// <summary>The three folders under the data root, created at start.</summary>
+public sealed class InboxLayout
+{
+    public InboxLayout(IOptions<PipelineOptions> options)
+    {
+        var root = Path.GetFullPath(options.Value.DataRoot);
+        Inbox = Directory.CreateDirectory(Path.Combine(root, "inbox")).FullName;
+        Processed = Directory.CreateDirectory(Path.Combine(root, "processed")).FullName;
+        Failed = Directory.CreateDirectory(Path.Combine(root, "failed")).FullName;
+        // Symbolic links are judged against where the inbox really is.
+        InboxRealPath = RealPath(Inbox);
+    }
+
+    public string Inbox { get; }
+    public string Processed { get; }
+    public string Failed { get; }
+    public string InboxRealPath { get; }
+
+    /// <summary>Path relative to the inbox with '/' separators: the <c>file_name</c> of the row.</summary>
+    public string RelativeName(string path) => Path.GetRelativePath(Inbox, path).Replace(Path.DirectorySeparatorChar, '/');
+
+    public bool IsInsideInbox(string realPath) =>
+        realPath.StartsWith(InboxRealPath + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
+    /// <summary>The path with every symbolic link along it resolved.</summary>
+    public static string RealPath(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var root = Path.GetPathRoot(full)!;
+        var current = root;
+        foreach (var part in full[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+        {
+            current = Path.Combine(current, part);
+            var info = new FileInfo(current);
+            if (info.LinkTarget is not null)
+            {
+                var target = info.ResolveLinkTarget(returnFinalTarget: true);
+                current = target is null ? current : RealPath(target.FullName);
+            }
+        }
+        return current;
+    }
+}

@@ -1,0 +1,163 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using Microsoft.Extensions.Options;
+
+namespace AiGov.Watcher;
+
+/// <summary>Finds files in the inbox — a scan at start, file-system events, and a periodic rescan as a safety net —
+/// and hands each to the ingestor, a bounded number at a time. A path is queued at most once at a time.</summary>
+public sealed class InboxWatcherService(
+    InboxLayout layout, FileIngestor ingestor, IOptions<PipelineOptions> options, ILogger<InboxWatcherService> logger) : BackgroundService
+{
+    private readonly Channel<string> _pending = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = false });
+    private readonly ConcurrentDictionary<string, byte> _queued = new(StringComparer.Ordinal);
+    private FileSystemWatcher? _watcher;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        logger.LogInformation("Watching {Inbox} (processed: {Processed}, failed: {Failed})", layout.Inbox, layout.Processed, layout.Failed);
+        StartWatcher();
+        var found = Scan(layout.Inbox);
+        logger.LogInformation("Start-up scan queued {Count} file(s)", found);
+
+        var workers = Enumerable.Range(0, options.Value.MaxConcurrentFiles).Select(_ => WorkAsync(stoppingToken)).ToList();
+        workers.Add(RescanPeriodicallyAsync(stoppingToken));
+        try
+        {
+            await Task.WhenAll(workers);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            _watcher?.Dispose();
+        }
+    }
+
+    private async Task WorkAsync(CancellationToken stoppingToken)
+    {
+        await foreach (var path in _pending.Reader.ReadAllAsync(stoppingToken))
+        {
+            try
+            {
+                await ingestor.IngestAsync(path, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (Exception e)
+            {
+                // The file stays in the inbox; the next rescan tries it again.
+                logger.LogError("Could not ingest {Path}: {Error}. It stays in the inbox and is retried at the next rescan.", path, e.Message);
+            }
+            finally
+            {
+                _queued.TryRemove(path, out _);
+            }
+        }
+    }
+
+    private async Task RescanPeriodicallyAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.RescanSeconds));
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            var found = Scan(layout.Inbox);
+            if (found > 0)
+            {
+                logger.LogInformation("Rescan queued {Count} file(s) that no event announced", found);
+            }
+        }
+    }
+
+    /// <summary>Queues every file below <paramref name="directory"/>; does not descend into linked directories.</summary>
+    private int Scan(string directory)
+    {
+        var count = 0;
+        var folders = new Stack<DirectoryInfo>();
+        folders.Push(new DirectoryInfo(directory));
+        while (folders.TryPop(out var folder))
+        {
+            IEnumerable<FileSystemInfo> entries;
+            try
+            {
+                entries = folder.EnumerateFileSystemInfos().ToList();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                logger.LogWarning("Cannot list {Folder}: {Error}", folder.FullName, e.Message);
+                continue;
+            }
+            foreach (var entry in entries)
+            {
+                if (InboxNames.IsTemporary(entry.Name))
+                {
+                    continue;
+                }
+                if (entry is DirectoryInfo subfolder && entry.LinkTarget is null)
+                {
+                    folders.Push(subfolder);
+                }
+                else if (Enqueue(entry.FullName))
+                {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
+    private bool Enqueue(string path) => _queued.TryAdd(path, 0) && _pending.Writer.TryWrite(path);
+
+    private void StartWatcher()
+    {
+        _watcher?.Dispose();
+        _watcher = new FileSystemWatcher(layout.Inbox)
+        {
+            IncludeSubdirectories = true,
+            NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
+            InternalBufferSize = 64 * 1024,
+        };
+        _watcher.Created += (_, e) => OnPathEvent(e.FullPath);
+        _watcher.Changed += (_, e) => OnPathEvent(e.FullPath);
+        _watcher.Renamed += (_, e) => OnPathEvent(e.FullPath);
+        _watcher.Error += (_, e) => OnWatcherError(e.GetException());
+        _watcher.EnableRaisingEvents = true;
+    }
+
+    private void OnPathEvent(string path)
+    {
+        var name = Path.GetFileName(path);
+        if (InboxNames.IsTemporary(name))
+        {
+            return;
+        }
+        // A folder moved in arrives as one event: its files need a scan.
+        if (Directory.Exists(path) && new DirectoryInfo(path).LinkTarget is null)
+        {
+            Scan(path);
+        }
+        else
+        {
+            Enqueue(path);
+        }
+    }
+
+    /// <summary>An inotify overflow stops every watcher of the process: start a new one and rescan, so nothing
+    /// dropped meanwhile is missed.</summary>
+    private void OnWatcherError(Exception error)
+    {
+        logger.LogWarning("File-system watcher failed ({Error}); restarting it and rescanning the inbox", error.Message);
+        try
+        {
+            StartWatcher();
+        }
+        catch (Exception e) when (e is IOException or ArgumentException)
+        {
+            logger.LogError("Could not restart the file-system watcher: {Error}; the periodic rescan still finds new files", e.Message);
+        }
+        Scan(layout.Inbox);
+    }
+}

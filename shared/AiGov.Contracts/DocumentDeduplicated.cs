@@ -1,0 +1,12 @@
+namespace AiGov.Contracts;
+
+public record DocumentDeduplicated
+{
+    public required Guid DocumentId { get; init; }
+    public required DocumentSource Source { get; init; }
+    public required CleanContent Content { get; init; }
+    public required DetectedLanguage Language { get; init; }
+
+    /// <summary>Null when the document is the first of its kind.</summary>
+    public DuplicateMatch? Duplicate { get; init; }
+}

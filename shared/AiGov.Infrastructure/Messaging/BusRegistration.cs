@@ -1,0 +1,41 @@
+using AiGov.Infrastructure.Resilience;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace AiGov.Infrastructure.Messaging;
+
+public static class BusRegistration
+{
+    /// <summary>MassTransit on RabbitMQ with kebab-case names, publisher confirms and the consumers the caller adds.
+    /// Consumers bind to their stage queue through their definitions; <c>ConfigureEndpoints</c> comes last.</summary>
+    public static IHostApplicationBuilder AddPipelineBus(this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator>? addConsumers = null)
+    {
+        builder.Services.AddOptions<RabbitMqOptions>()
+            .BindConfiguration(RabbitMqOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IDependencyProbe, RabbitMqProbe>();
+
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.SetKebabCaseEndpointNameFormatter();
+            addConsumers?.Invoke(bus);
+
+            bus.UsingRabbitMq((context, cfg) =>
+            {
+                var options = context.GetRequiredService<IOptions<RabbitMqOptions>>().Value;
+                cfg.Host(options.Host, (ushort)options.Port, options.VirtualHost, host =>
+                {
+                    host.Username(options.Username);
+                    host.Password(options.Password);
+                    host.PublisherConfirmation = true;
+                });
+                cfg.PrefetchCount = options.PrefetchCount;
+                cfg.ConfigureEndpoints(context);
+            });
+        });
+        return builder;
+    }
+}

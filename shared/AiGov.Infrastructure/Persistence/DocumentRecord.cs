@@ -1,0 +1,28 @@
+namespace AiGov.Infrastructure.Persistence;
+
+/// <summary>One row of the <c>documents</c> table: every dropped file ends as exactly one.</summary>
+public sealed class DocumentRecord
+{
+    public Guid Id { get; set; }
+    public required string FileName { get; set; }
+    public string? RawSha256 { get; set; }
+    public required string Status { get; set; }
+    public string? Error { get; set; }
+    public string? Title { get; set; }
+    public string? CleanText { get; set; }
+    public string? ContentSha256 { get; set; }
+    public string? Language { get; set; }
+    public double? LanguageConfidence { get; set; }
+    public Guid? DuplicateOf { get; set; }
+    public double? Similarity { get; set; }
+    public DateTimeOffset ReceivedAt { get; set; }
+    public DateTimeOffset StoredAt { get; set; }
+}
+
+public static class DocumentStatus
+{
+    public const string Stored = "stored";
+    public const string Duplicate = "duplicate";
+    public const string Rejected = "rejected";
+    public const string Failed = "failed";
+}

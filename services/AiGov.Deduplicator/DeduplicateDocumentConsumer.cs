@@ -1,3 +1,4 @@
+using AiGov.Infrastructure.Persistence;
 using AiGov.Contracts;
 using MassTransit;
 

@@ -1,7 +1,7 @@
 namespace AiGov.Infrastructure.Persistence;
 
 /// <summary>One row of the <c>documents</c> table: every dropped file ends as exactly one.</summary>
-public sealed class DocumentRecord
+public sealed record DocumentRecord
 {
     public Guid Id { get; set; }
     public required string FileName { get; set; }

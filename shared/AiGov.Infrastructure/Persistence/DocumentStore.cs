@@ -1,8 +1,7 @@
-using AiGov.Infrastructure.Persistence;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace AiGov.Storage;
+namespace AiGov.Infrastructure.Persistence;
 
 /// <summary>Writes the one row each document ends as.</summary>
 public sealed class DocumentStore(NpgsqlDataSource dataSource)

@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace AiGov.Deduplicator;
+namespace AiGov.Infrastructure.Persistence;
 
 /// <summary>The exact-duplicate index in PostgreSQL (<c>content_fingerprints</c>): the first document to claim a
 /// content hash owns it for good.</summary>

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# The whole test suite against real RabbitMQ and PostgreSQL. Starts both locally (as scripts/up.sh does) when they
+# are not running, and stops afterwards only what it started. Ends with one line: "tests: N passed, N failed".
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
+export AIGOV_ROOT="$root" DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+# shellcheck source=scripts/lib/infra.sh
+. "$root/scripts/lib/infra.sh"
+
+command -v dotnet >/dev/null || { echo "ERROR: dotnet is not on PATH -- install the .NET 10 SDK" >&2; exit 1; }
+echo "test: [1/4] servers" >&2
+infra_install_missing
+started=()
+infra_status | grep -q '^postgres: running' || started+=(postgres)
+infra_status | grep -q '^rabbitmq: running' || started+=(rabbitmq)
+infra_start_postgres
+infra_start_rabbitmq
+cleanup() {
+  local s
+  for s in "${started[@]}"; do "infra_stop_$s" || true; done
+}
+trap cleanup EXIT
+
+# The tests create (and drop) their own databases and RabbitMQ virtual hosts on these servers.
+export AIGOV_TEST_POSTGRES="Host=127.0.0.1;Port=${AIGOV_PG_PORT:-5432};Database=aigov;Username=aigov;Password=aigov"
+export AIGOV_TEST_RABBITMQ_HOST=127.0.0.1 AIGOV_TEST_RABBITMQ_PORT="${AIGOV_AMQP_PORT:-5672}" \
+  AIGOV_TEST_RABBITMQ_MANAGEMENT_PORT="${AIGOV_MGMT_PORT:-15672}" AIGOV_TEST_RABBITMQ_USER=guest AIGOV_TEST_RABBITMQ_PASSWORD=guest
+
+echo "test: [2/4] build (Release)" >&2
+dotnet build "$root/AiGovPipeline.sln" -c Release -nologo -v minimal
+
+results="$root/.local/test-results/$(date +%Y%m%d-%H%M%S)"
+mkdir -p "$results"
+echo "test: [3/4] dotnet test (results in ${results#"$root"/})" >&2
+status=0
+dotnet test "$root/AiGovPipeline.sln" -c Release --no-build --logger trx --logger "console;verbosity=normal" \
+  --results-directory "$results" || status=$?
+
+echo "test: [4/4] results" >&2
+sum() { cat "$results"/*.trx 2>/dev/null | grep -o "<Counters [^>]*" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' | awk '{s+=$1} END {print s+0}'; }
+passed="$(sum passed)"
+failed="$(sum failed)"
+total="$(sum total)"
+if [ "$total" -eq 0 ]; then
+  echo "ERROR: no test results were written to $results -- see the dotnet test output above" >&2
+  status=1
+elif [ "$((passed + failed))" -ne "$total" ]; then
+  echo "test: $((total - passed - failed)) test(s) neither passed nor failed (skipped or not run)" >&2
+  [ "$status" -ne 0 ] || [ "$failed" -ne 0 ] || status=1
+fi
+[ "$failed" -eq 0 ] || status=1
+echo "tests: $passed passed, $failed failed"
+exit "$status"

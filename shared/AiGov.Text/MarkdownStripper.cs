@@ -1,0 +1,245 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace AiGov.Text;
+
+/// <summary>Turns Markdown into plain text, line by line, without a full CommonMark parser.</summary>
+public static partial class MarkdownStripper
+{
+    /// <summary>
+    /// Removes Markdown syntax: YAML front matter, heading markers (# and setext underlines), emphasis and
+    /// strike-through, links [t](u) → t, images (with their alt text), list and task markers, blockquote markers,
+    /// HTML tags and comments, reference definitions, horizontal rules and table pipes/separator rows.
+    /// Code fences are dropped but their content is kept verbatim; inline code keeps its text.
+    /// </summary>
+    public static string Strip(string markdown)
+    {
+        ArgumentNullException.ThrowIfNull(markdown);
+        var lines = markdown.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
+        var output = new List<string>(lines.Length);
+        var start = SkipFrontMatter(lines);
+        string? fence = null;
+        for (var i = start; i < lines.Length; i++)
+        {
+            var line = lines[i];
+            var fenceMatch = FenceRegex().Match(line);
+            if (fence is not null)
+            {
+                if (fenceMatch.Success && fenceMatch.Groups[1].Value.StartsWith(fence, StringComparison.Ordinal)
+                    && fenceMatch.Groups[2].Value.Trim().Length == 0)
+                {
+                    fence = null;
+                }
+                else
+                {
+                    output.Add(line);
+                }
+
+                continue;
+            }
+
+            if (fenceMatch.Success)
+            {
+                fence = fenceMatch.Groups[1].Value;
+                continue;
+            }
+
+            if (SetextUnderlineRegex().IsMatch(line) && output.Count > 0 && output[^1].Trim().Length > 0)
+            {
+                continue;
+            }
+
+            if (HorizontalRuleRegex().IsMatch(line) || ReferenceDefinitionRegex().IsMatch(line)
+                || TableSeparatorRegex().IsMatch(line))
+            {
+                output.Add(string.Empty);
+                continue;
+            }
+
+            output.Add(StripInline(StripBlockMarkers(line)));
+        }
+
+        return string.Join('\n', output);
+    }
+
+    /// <summary>The text of the first ATX or setext heading, without markup; null when there is none.</summary>
+    internal static string? FindFirstHeading(string markdown)
+    {
+        var lines = markdown.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
+        string? fence = null;
+        for (var i = SkipFrontMatter(lines); i < lines.Length; i++)
+        {
+            var fenceMatch = FenceRegex().Match(lines[i]);
+            if (fenceMatch.Success)
+            {
+                fence = fence is null ? fenceMatch.Groups[1].Value : null;
+                continue;
+            }
+
+            if (fence is not null)
+            {
+                continue;
+            }
+
+            var heading = HeadingRegex().Match(lines[i]);
+            if (heading.Success)
+            {
+                return StripInline(heading.Groups[1].Value).Trim();
+            }
+
+            if (i + 1 < lines.Length && lines[i].Trim().Length > 0 && SetextUnderlineRegex().IsMatch(lines[i + 1])
+                && !ListMarkerRegex().IsMatch(lines[i]))
+            {
+                return StripInline(lines[i]).Trim();
+            }
+        }
+
+        return null;
+    }
+
+    private static int SkipFrontMatter(string[] lines)
+    {
+        if (lines.Length == 0 || lines[0].TrimEnd() != "---")
+        {
+            return 0;
+        }
+
+        for (var i = 1; i < lines.Length; i++)
+        {
+            if (lines[i].TrimEnd() is "---" or "...")
+            {
+                return i + 1;
+            }
+        }
+
+        return 0;
+    }
+
+    private static string StripBlockMarkers(string line)
+    {
+        line = BlockquoteRegex().Replace(line, string.Empty);
+        var heading = HeadingRegex().Match(line);
+        if (heading.Success)
+        {
+            return heading.Groups[1].Value;
+        }
+
+        line = ListMarkerRegex().Replace(line, string.Empty);
+        line = TaskMarkerRegex().Replace(line, string.Empty);
+        if (TableRowRegex().IsMatch(line))
+        {
+            var cells = line.Trim().Trim('|').Split('|').Select(cell => cell.Trim()).Where(cell => cell.Length > 0);
+            line = string.Join("  ", cells);
+        }
+
+        return line;
+    }
+
+    private static string StripInline(string line)
+    {
+        // Inline code and backslash escapes are cut out first so that they are not treated as markup, then put back.
+        var protectedSpans = new List<string>();
+        string Protect(string value)
+        {
+            protectedSpans.Add(value);
+            return $"\u0001{protectedSpans.Count - 1}\u0001";
+        }
+
+        line = InlineCodeRegex().Replace(line, match => Protect(match.Groups[2].Value.Trim()));
+        line = EscapeRegex().Replace(line, match => Protect(match.Groups[1].Value));
+
+        line = HtmlCommentRegex().Replace(line, string.Empty);
+        line = ImageRegex().Replace(line, string.Empty);
+        line = ReferenceImageRegex().Replace(line, string.Empty);
+        line = LinkRegex().Replace(line, "$1");
+        line = ReferenceLinkRegex().Replace(line, "$1");
+        line = AutolinkRegex().Replace(line, "$1");
+        line = HtmlTagRegex().Replace(line, string.Empty);
+        line = StrongRegex().Replace(line, "$2");
+        line = StarEmphasisRegex().Replace(line, "$1");
+        line = UnderscoreEmphasisRegex().Replace(line, "$1");
+        line = StrikeRegex().Replace(line, "$1");
+        line = WebUtility.HtmlDecode(line);
+
+        if (protectedSpans.Count > 0)
+        {
+            line = PlaceholderRegex().Replace(line, match => protectedSpans[int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture)]);
+        }
+
+        return line;
+    }
+
+    [GeneratedRegex(@"^\s{0,3}(`{3,}|~{3,})(.*)$")]
+    private static partial Regex FenceRegex();
+
+    [GeneratedRegex(@"^\s{0,3}#{1,6}(?:\s+(.*?))?\s*#*\s*$")]
+    private static partial Regex HeadingRegex();
+
+    [GeneratedRegex(@"^\s{0,3}(=+|-+)\s*$")]
+    private static partial Regex SetextUnderlineRegex();
+
+    [GeneratedRegex(@"^\s{0,3}((\*\s*){3,}|(-\s*){3,}|(_\s*){3,})$")]
+    private static partial Regex HorizontalRuleRegex();
+
+    [GeneratedRegex(@"^\s{0,3}\[[^\]]+\]:\s*\S+.*$")]
+    private static partial Regex ReferenceDefinitionRegex();
+
+    [GeneratedRegex(@"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")]
+    private static partial Regex TableSeparatorRegex();
+
+    [GeneratedRegex(@"^\s*\|.*\||^[^|]+\|[^|]+")]
+    private static partial Regex TableRowRegex();
+
+    [GeneratedRegex(@"^\s{0,3}(>\s?)+")]
+    private static partial Regex BlockquoteRegex();
+
+    [GeneratedRegex(@"^\s*(?:[-*+]|\d{1,9}[.)])\s+")]
+    private static partial Regex ListMarkerRegex();
+
+    [GeneratedRegex(@"^\[[ xX]\]\s+")]
+    private static partial Regex TaskMarkerRegex();
+
+    [GeneratedRegex(@"(`+)(.+?)\1")]
+    private static partial Regex InlineCodeRegex();
+
+    [GeneratedRegex(@"\u0001(\d+)\u0001")]
+    private static partial Regex PlaceholderRegex();
+
+    [GeneratedRegex(@"<!--.*?-->")]
+    private static partial Regex HtmlCommentRegex();
+
+    [GeneratedRegex(@"!\[[^\]]*\]\([^)]*\)")]
+    private static partial Regex ImageRegex();
+
+    [GeneratedRegex(@"!\[[^\]]*\]\[[^\]]*\]")]
+    private static partial Regex ReferenceImageRegex();
+
+    [GeneratedRegex(@"\[([^\]]+)\]\((?:[^()]|\([^)]*\))*\)")]
+    private static partial Regex LinkRegex();
+
+    [GeneratedRegex(@"\[([^\]]+)\]\[[^\]]*\]")]
+    private static partial Regex ReferenceLinkRegex();
+
+    [GeneratedRegex(@"<((?:https?|mailto|ftp):[^>\s]+)>")]
+    private static partial Regex AutolinkRegex();
+
+    [GeneratedRegex(@"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")]
+    private static partial Regex HtmlTagRegex();
+
+    [GeneratedRegex(@"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")]
+    private static partial Regex StrongRegex();
+
+    [GeneratedRegex(@"(?<![\*\w])\*(?=\S)(.+?)(?<=\S)\*(?![\*\w])")]
+    private static partial Regex StarEmphasisRegex();
+
+    [GeneratedRegex(@"(?<!\w)_(?=\S)(.+?)(?<=\S)_(?!\w)")]
+    private static partial Regex UnderscoreEmphasisRegex();
+
+    [GeneratedRegex(@"~~(?=\S)(.+?)(?<=\S)~~")]
+    private static partial Regex StrikeRegex();
+
+    [GeneratedRegex(@"\\([\\`*_{}\[\]()#+\-.!|>~])")]
+    private static partial Regex EscapeRegex();
+}

@@ -1,0 +1,129 @@
+using System.Diagnostics;
+
+namespace AiGov.IntegrationTests.Infrastructure;
+
+/// <summary>One pipeline service run as its own process from its build output, as scripts/up.sh runs it.</summary>
+public sealed class ServiceProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StreamWriter _log;
+
+    private ServiceProcess(string name, Process process, StreamWriter log, string logPath, Uri baseAddress)
+    {
+        Name = name;
+        _process = process;
+        _log = log;
+        LogPath = logPath;
+        BaseAddress = baseAddress;
+    }
+
+    public string Name { get; }
+    public string LogPath { get; }
+    public Uri BaseAddress { get; }
+
+    public static ServiceProcess Start(string projectName, IReadOnlyDictionary<string, string> environment, string logDirectory)
+    {
+        var dll = Path.Combine(RepositoryPaths.Root, "services", projectName, "bin", RepositoryPaths.Configuration, "net10.0", projectName + ".dll");
+        if (!File.Exists(dll))
+        {
+            throw new FileNotFoundException(
+                $"{dll} does not exist: build the solution in {RepositoryPaths.Configuration} first (dotnet build -c {RepositoryPaths.Configuration}; scripts/test.sh does).", dll);
+        }
+        var port = FreePort.Next();
+        var start = new ProcessStartInfo("dotnet", [dll])
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+        var baseAddress = new Uri($"http://127.0.0.1:{port}");
+        start.Environment["Urls"] = baseAddress.ToString();
+        start.Environment["DOTNET_ThreadPool_UnfairSemaphoreSpinLimit"] = "0";
+
+        var logPath = Path.Combine(logDirectory, projectName + ".log");
+        var log = new StreamWriter(logPath) { AutoFlush = true };
+        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        process.OutputDataReceived += (_, e) => Write(log, e.Data);
+        process.ErrorDataReceived += (_, e) => Write(log, e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return new ServiceProcess(projectName, process, log, logPath, baseAddress);
+    }
+
+    public async Task WaitUntilReadyAsync(TimeSpan timeout)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"{Name} exited with code {_process.ExitCode} before it was ready:\n{Tail()}");
+            }
+            try
+            {
+                if ((await http.GetAsync(new Uri(BaseAddress, "/health/ready"))).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"{Name} was not ready within {timeout.TotalSeconds:0} s:\n{Tail()}");
+    }
+
+    public string Tail(int lines = 40)
+    {
+        try
+        {
+            using var reader = new FileStream(LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            var all = new StreamReader(reader).ReadToEnd().Split('\n');
+            return string.Join('\n', all.TakeLast(lines));
+        }
+        catch (IOException e)
+        {
+            return $"(log {LogPath} unreadable: {e.Message})";
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+        lock (_log)
+        {
+            _log.Dispose();
+        }
+    }
+
+    private static void Write(StreamWriter log, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+        lock (log)
+        {
+            if (log.BaseStream.CanWrite)
+            {
+                log.WriteLine(line);
+            }
+        }
+    }
+}

@@ -1,0 +1,129 @@
+namespace AiGov.Text.Tests;
+
+public class HtmlExtractorTests
+{
+    private const string ArticlePage = """
+        <!DOCTYPE html>
+        <html>
+        <head>
+          <title>EU adopts AI Act | Example News</title>
+          <meta property="og:title" content="EU adopts AI Act">
+          <style>body { color: red; }</style>
+          <script>var tracking = "SCRIPT TEXT";</script>
+        </head>
+        <body class="single has-sidebar">
+          <div id="cookie-banner">We use cookies. Accept all cookies?</div>
+          <header class="site-header"><a href="/">Example News</a> <span>Top of page header</span></header>
+          <nav><ul><li><a href="/world">World</a></li><li><a href="/tech">Tech</a></li></ul></nav>
+          <div class="layout">
+            <article class="post">
+              <h1>EU adopts AI Act</h1>
+              <div class="entry-meta"><span class="byline">By Jane Doe</span> <span class="posted-on">May 21, 2024</span></div>
+              <p>The European Union has formally adopted the <a href="/ai-act">AI Act</a>, the first comprehensive AI law.</p>
+              <p>The regulation classifies AI systems by risk&nbsp;level and bans some practices outright.</p>
+              <div class="share-buttons"><a href="#">Share on X</a> <a href="#">Share on Facebook</a></div>
+              <ul><li>Unacceptable risk</li><li>High risk</li></ul>
+              <p>It enters into force twenty days after publication.<br>Most rules apply after two years.</p>
+              <footer class="entry-footer">Tags: AI, EU</footer>
+            </article>
+            <aside class="sidebar"><h3>Most read</h3><ol><li><a href="/x">Sidebar story</a></li></ol></aside>
+          </div>
+          <section id="comments"><h2>3 Comments</h2><p>Commenter: great article, thanks for writing it!</p></section>
+          <div class="related-posts"><h2>Related Posts</h2><p>Another teaser paragraph about something else entirely.</p></div>
+          <div class="newsletter-signup">Subscribe to our newsletter for weekly AI policy news.</div>
+          <div class="ad-slot">Buy now, limited offer on gadgets and more gadgets.</div>
+          <form action="/search"><input name="q"> Search the site</form>
+          <footer>Copyright 2024 Example News. All rights reserved.</footer>
+        </body>
+        </html>
+        """;
+
+    [Fact]
+    public void Extract_returns_only_the_article()
+    {
+        var result = HtmlExtractor.Extract(ArticlePage);
+
+        Assert.Equal("EU adopts AI Act | Example News", result.Title);
+        Assert.Equal(
+            "EU adopts AI Act\n\n"
+            + "The European Union has formally adopted the AI Act, the first comprehensive AI law.\n\n"
+            + "The regulation classifies AI systems by risk level and bans some practices outright.\n\n"
+            + "Unacceptable risk\n\nHigh risk\n\n"
+            + "It enters into force twenty days after publication.\n\nMost rules apply after two years.",
+            result.Text);
+    }
+
+    [Theory]
+    [InlineData("cookies")]
+    [InlineData("Top of page header")]
+    [InlineData("World")]
+    [InlineData("Sidebar story")]
+    [InlineData("Commenter")]
+    [InlineData("teaser")]
+    [InlineData("newsletter")]
+    [InlineData("gadgets")]
+    [InlineData("Search the site")]
+    [InlineData("Copyright")]
+    [InlineData("SCRIPT TEXT")]
+    [InlineData("color: red")]
+    [InlineData("Share on")]
+    [InlineData("Tags:")]
+    [InlineData("Jane Doe")]
+    public void Extract_drops_page_chrome(string chrome)
+    {
+        Assert.DoesNotContain(chrome, HtmlExtractor.Extract(ArticlePage).Text);
+    }
+
+    [Fact]
+    public void Extract_without_article_uses_text_density()
+    {
+        const string html = """
+            <html><body>
+              <div class="menu"><a href="/a">Home</a> <a href="/b">About us</a> <a href="/c">Contact the team</a> <a href="/d">Careers at the company</a></div>
+              <div class="content">
+                <p>Governments around the world are drafting rules for artificial intelligence, and the pace is accelerating.</p>
+                <p>China, the United States and the European Union have each taken different approaches, from binding law to voluntary codes.</p>
+              </div>
+              <div class="links"><p><a href="/1">A link list entry that is long enough to count</a>, <a href="/2">another long link entry here</a></p></div>
+            </body></html>
+            """;
+
+        var result = HtmlExtractor.Extract(html);
+
+        Assert.Null(result.Title);
+        Assert.Equal(
+            "Governments around the world are drafting rules for artificial intelligence, and the pace is accelerating.\n\n"
+            + "China, the United States and the European Union have each taken different approaches, from binding law to voluntary codes.",
+            result.Text);
+    }
+
+    [Fact]
+    public void Extract_uses_main_element_and_og_title_then_h1()
+    {
+        const string body = "<main><h1>Heading title</h1><p>This main element holds the whole article body, which is long enough to be taken as the content.</p></main><footer>foot</footer>";
+        var withOg = HtmlExtractor.Extract($"<html><head><meta property=\"og:title\" content=\"OG title\"></head><body>{body}</body></html>");
+        var withH1 = HtmlExtractor.Extract($"<html><body>{body}</body></html>");
+
+        Assert.Equal("OG title", withOg.Title);
+        Assert.Equal("Heading title", withH1.Title);
+        Assert.Equal("Heading title\n\nThis main element holds the whole article body, which is long enough to be taken as the content.", withH1.Text);
+    }
+
+    [Fact]
+    public void Extract_keeps_preformatted_lines_and_table_cells()
+    {
+        const string html = "<article><p>Table of figures follows below, with one row per country and a code sample.</p>"
+            + "<table><tr><td>China</td><td>38000</td></tr><tr><td>US</td><td>6276</td></tr></table>"
+            + "<pre>line 1\nline 2</pre></article>";
+        var result = HtmlExtractor.Extract(html);
+        Assert.Equal("Table of figures follows below, with one row per country and a code sample.\n\nChina 38000\n\nUS 6276\n\nline 1\nline 2", result.Text);
+    }
+
+    [Fact]
+    public void Extract_drops_hidden_elements()
+    {
+        const string html = "<article><p>Visible paragraph that is long enough to make this article the chosen main content.</p>"
+            + "<p style=\"display:none\">Hidden paragraph</p><div hidden>Also hidden</div></article>";
+        Assert.Equal("Visible paragraph that is long enough to make this article the chosen main content.", HtmlExtractor.Extract(html).Text);
+    }
+}

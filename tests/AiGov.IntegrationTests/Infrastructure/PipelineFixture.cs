@@ -134,6 +134,21 @@ public sealed class PipelineFixture(IMessageSink diagnostics) : IAsyncLifetime
         }
     }
 
+    /// <summary>Polls one queue until the condition holds (the management API's counts lag by a few seconds).</summary>
+    public async Task<QueueState?> WaitForQueueAsync(string queue, Func<QueueState, bool> condition, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var state = await VirtualHost.GetQueueAsync(queue);
+            if (state is not null && condition(state) || DateTime.UtcNow > deadline)
+            {
+                return state;
+            }
+            await Task.Delay(500);
+        }
+    }
+
     public string ServiceLogTails() =>
         string.Join("\n", _services.Select(s => $"--- {s.Name} ({s.LogPath})\n{s.Tail(15)}"));
 

@@ -10,6 +10,8 @@ namespace AiGov.IntegrationTests.Infrastructure;
 /// managed through the management HTTP API.</summary>
 public sealed class ThrowawayVirtualHost : IAsyncDisposable
 {
+    private static readonly JsonSerializerOptions s_camelCase = new(JsonSerializerDefaults.Web);
+
     private readonly HttpClient _http;
 
     private ThrowawayVirtualHost(HttpClient http, string name)
@@ -47,6 +49,42 @@ public sealed class ThrowawayVirtualHost : IAsyncDisposable
             Count(root, "messages_ready"),
             Count(root, "messages_unacknowledged"),
             Count(root, "consumers"));
+    }
+
+    /// <summary>Publishes a MassTransit envelope straight to a message type's exchange, as another service would.</summary>
+    public async Task PublishEnvelopeAsync(string messageTypeFullName, object message)
+    {
+        var envelope = new
+        {
+            messageId = Guid.NewGuid(),
+            conversationId = Guid.NewGuid(),
+            messageType = new[] { $"urn:message:{ExchangeName(messageTypeFullName)}" },
+            message,
+            sentTime = DateTimeOffset.UtcNow,
+            headers = new { },
+        };
+        var body = new
+        {
+            properties = new { content_type = "application/vnd.masstransit+json", delivery_mode = 2 },
+            routing_key = "",
+            payload = JsonSerializer.Serialize(envelope, s_camelCase),
+            payload_encoding = "string",
+        };
+        var exchange = Uri.EscapeDataString(ExchangeName(messageTypeFullName));
+        var response = await _http.PostAsJsonAsync($"exchanges/{Name}/{exchange}/publish", body);
+        response.EnsureSuccessStatusCode();
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        if (!json.RootElement.GetProperty("routed").GetBoolean())
+        {
+            throw new InvalidOperationException($"The message to {ExchangeName(messageTypeFullName)} reached no queue.");
+        }
+    }
+
+    /// <summary>MassTransit's exchange name for a message type: "Namespace:TypeName".</summary>
+    public static string ExchangeName(string messageTypeFullName)
+    {
+        var lastDot = messageTypeFullName.LastIndexOf('.');
+        return $"{messageTypeFullName[..lastDot]}:{messageTypeFullName[(lastDot + 1)..]}";
     }
 
     public async ValueTask DisposeAsync()

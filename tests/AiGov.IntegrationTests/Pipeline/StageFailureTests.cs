@@ -1,0 +1,33 @@
+using AiGov.Contracts;
+using AiGov.IntegrationTests.Infrastructure;
+using Xunit;
+
+namespace AiGov.IntegrationTests.Pipeline;
+
+[Collection(PipelineCollection.Name)]
+public sealed class StageFailureTests(PipelineFixture pipeline)
+{
+    [Fact]
+    public async Task MessageAStageCannotProcess_EndsAsFailedRow_AndInItsErrorQueue()
+    {
+        const string fileName = "failures/poison.txt";
+        var documentId = Guid.NewGuid();
+        // A language-detected message without the content hash the deduplicator needs: it fails on every retry.
+        await pipeline.VirtualHost.PublishEnvelopeAsync(typeof(LanguageDetected).FullName!, new
+        {
+            documentId,
+            source = new { fileName, rawSha256 = new string('0', 64), sizeBytes = 5, receivedAt = DateTimeOffset.UtcNow },
+            content = new { title = (string?)null, text = "Some text.", contentSha256 = (string?)null, sourceFormat = "plain_text", encoding = "utf-8" },
+            language = new { code = "en", confidence = 0.9 },
+        });
+
+        var row = (await pipeline.WaitForRowsAsync([fileName], TimeSpan.FromSeconds(60)))[fileName];
+
+        Assert.Equal(documentId, row.Id);
+        Assert.Equal("failed", row.Status);
+        Assert.StartsWith("deduplication_failed: ", row.Error);
+        var errorQueue = await pipeline.WaitForQueueAsync(QueueNames.Deduplication + "_error", q => q.Ready >= 1, TimeSpan.FromSeconds(30));
+        Assert.NotNull(errorQueue);
+        Assert.Equal(1, errorQueue.Ready);
+    }
+}

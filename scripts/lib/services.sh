@@ -19,7 +19,7 @@ svc_port() { local entry; for entry in "${AIGOV_SERVICES[@]}"; do [ "${entry%%:*
 
 svc_running() { infra_pid_alive "$(_svc_pidfile "$1")"; }
 
-svc_healthy() { curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$(svc_port "$1")/health/ready"; }
+svc_healthy() { curl -fs -o /dev/null --max-time 2 "http://127.0.0.1:$(svc_port "$1")/health/ready"; }
 
 # Builds the solution in Release and copies each service's output to .local/app/<name>.
 svc_build() {

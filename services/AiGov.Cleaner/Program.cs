@@ -3,8 +3,7 @@ using AiGov.Cleaner;
 using AiGov.Infrastructure.Hosting;
 using AiGov.Infrastructure.Messaging;
 
-var builder = WebApplication.CreateSlimBuilder(args);
-builder.AddServiceDefaults();
+var builder = ServiceDefaults.CreateServiceBuilder(args);
 builder.AddPipelineBus(bus => bus.AddStageConsumer<CleanDocumentConsumer>(QueueNames.Cleaning));
 
 var app = builder.Build();

@@ -4,8 +4,7 @@ using AiGov.Infrastructure.Hosting;
 using AiGov.Infrastructure.Messaging;
 using AiGov.Infrastructure.Persistence;
 
-var builder = WebApplication.CreateSlimBuilder(args);
-builder.AddServiceDefaults();
+var builder = ServiceDefaults.CreateServiceBuilder(args);
 builder.AddPipelineDatabase();
 builder.Services.AddSingleton<ExactDuplicateIndex>();
 builder.AddPipelineBus(bus => bus.AddStageConsumer<DeduplicateDocumentConsumer>(QueueNames.Deduplication));

@@ -3,8 +3,7 @@ using AiGov.Infrastructure.Hosting;
 using AiGov.Infrastructure.Messaging;
 using AiGov.LanguageDetector;
 
-var builder = WebApplication.CreateSlimBuilder(args);
-builder.AddServiceDefaults();
+var builder = ServiceDefaults.CreateServiceBuilder(args);
 builder.Services.AddSingleton<LanguageIdentifier>();
 builder.Services.AddHostedService<LanguageModelWarmUp>();
 builder.AddPipelineBus(bus => bus.AddStageConsumer<DetectLanguageConsumer>(QueueNames.LanguageDetection));

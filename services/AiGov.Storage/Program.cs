@@ -4,8 +4,7 @@ using AiGov.Infrastructure.Messaging;
 using AiGov.Infrastructure.Persistence;
 using AiGov.Storage;
 
-var builder = WebApplication.CreateSlimBuilder(args);
-builder.AddServiceDefaults();
+var builder = ServiceDefaults.CreateServiceBuilder(args);
 builder.AddPipelineDatabase();
 builder.Services.AddSingleton<DocumentStore>();
 builder.AddPipelineBus(bus =>

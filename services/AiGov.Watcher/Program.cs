@@ -2,8 +2,7 @@ using AiGov.Infrastructure.Hosting;
 using AiGov.Infrastructure.Messaging;
 using AiGov.Watcher;
 
-var builder = WebApplication.CreateSlimBuilder(args);
-builder.AddServiceDefaults();
+var builder = ServiceDefaults.CreateServiceBuilder(args);
 builder.Services.AddOptions<PipelineOptions>()
     .BindConfiguration(PipelineOptions.SectionName)
     .ValidateDataAnnotations()

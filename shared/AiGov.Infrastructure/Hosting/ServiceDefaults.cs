@@ -14,6 +14,19 @@ public static class ServiceDefaults
     public const string LivePath = "/health/live";
     public const string ReadyPath = "/health/ready";
 
+    /// <summary>A service host: settings from the appsettings.json beside the binary (whatever the working
+    /// directory) and the environment, plus the service defaults.</summary>
+    public static WebApplicationBuilder CreateServiceBuilder(string[] args)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.AddServiceDefaults();
+        return builder;
+    }
+
     /// <summary>One-line console logs, health checks and the dependency gate. Call first: the gate must be the
     /// first hosted service so nothing else starts against a missing broker or database.</summary>
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)

@@ -23,6 +23,12 @@ public sealed class FileAdmitter(InboxLayout layout, IOptions<PipelineOptions> o
         {
             return AdmitLink(info, relativeName);
         }
+        // A linked folder on the way can lead out of the inbox: what lies there is not the inbox's to read.
+        if (RealPathOrNull(path) is not { } realPath || !layout.IsInsideInbox(realPath))
+        {
+            return new Refused(relativeName, 0, info.LastWriteTimeUtc, null, RejectionReasons.OutsideInbox,
+                $"'{relativeName}' lies in a linked folder that leads outside the inbox; it was not read. Copy the file itself into the inbox.");
+        }
 
         while (true)
         {
@@ -44,8 +50,18 @@ public sealed class FileAdmitter(InboxLayout layout, IOptions<PipelineOptions> o
 
     private Refused AdmitLink(FileInfo link, string relativeName)
     {
-        var target = link.ResolveLinkTarget(returnFinalTarget: true);
-        var realTarget = target is null ? null : InboxLayout.RealPath(target.FullName);
+        string? realTarget;
+        try
+        {
+            var target = link.ResolveLinkTarget(returnFinalTarget: true);
+            realTarget = target is null ? null : InboxLayout.RealPath(target.FullName);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A loop of links leads nowhere: refused like a link out of the inbox, and never retried.
+            return new Refused(relativeName, 0, link.LastWriteTimeUtc, null, RejectionReasons.OutsideInbox,
+                $"'{relativeName}' is a symbolic link to '{link.LinkTarget}' that cannot be resolved ({e.Message}); it was not followed. Copy the file itself into the inbox.");
+        }
         if (realTarget is null || !layout.IsInsideInbox(realTarget))
         {
             return new Refused(relativeName, 0, link.LastWriteTimeUtc, null, RejectionReasons.OutsideInbox,
@@ -107,6 +123,7 @@ public sealed class FileAdmitter(InboxLayout layout, IOptions<PipelineOptions> o
     {
         var settle = TimeSpan.FromMilliseconds(options.Value.SettleMilliseconds);
         (long Size, DateTime LastWrite)? previous = null;
+        var unchangedSince = clock.GetUtcNow().UtcDateTime;
         while (true)
         {
             info.Refresh();
@@ -115,7 +132,14 @@ public sealed class FileAdmitter(InboxLayout layout, IOptions<PipelineOptions> o
                 return false;
             }
             var current = (info.Length, info.LastWriteTimeUtc);
-            var quietFor = clock.GetUtcNow().UtcDateTime - current.LastWriteTimeUtc;
+            var now = clock.GetUtcNow().UtcDateTime;
+            if (previous != current)
+            {
+                unchangedSince = now;
+            }
+            // A modification time in the future (another machine's clock, a preserved timestamp) says nothing
+            // about quiet: then what was watched here counts.
+            var quietFor = TimeSpan.FromTicks(Math.Max((now - current.LastWriteTimeUtc).Ticks, (now - unchangedSince).Ticks));
             if (previous == current && quietFor >= settle)
             {
                 return true;
@@ -123,6 +147,18 @@ public sealed class FileAdmitter(InboxLayout layout, IOptions<PipelineOptions> o
             previous = current;
             var wait = settle - quietFor;
             await Task.Delay(wait > s_minimumPoll ? wait : s_minimumPoll, clock, cancellationToken);
+        }
+    }
+
+    private static string? RealPathOrNull(string path)
+    {
+        try
+        {
+            return InboxLayout.RealPath(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
         }
     }
 

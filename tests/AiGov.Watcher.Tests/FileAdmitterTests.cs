@@ -256,6 +256,21 @@ public sealed class FileAdmitterTests : IDisposable
         Assert.Equal(Sha256(whole), accepted.RawSha256);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(400)]
+    public async Task Admit_Accepts_WhenModificationTimeIsInTheFuture(int daysAhead)
+    {
+        var admitter = CreateAdmitter();
+        var content = Encoding.UTF8.GetBytes(Paragraph);
+        var path = InInbox("from-a-skewed-clock.txt", content);
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddDays(daysAhead));
+
+        var accepted = Assert.IsType<Accepted>(await admitter.AdmitAsync(path, Timeout));
+
+        Assert.Equal(content, accepted.Content);
+    }
+
     [Fact]
     public async Task Admit_ReturnsNull_WhenFileDoesNotExist()
     {

@@ -49,5 +49,8 @@ elif [ "$((passed + failed))" -ne "$total" ]; then
   [ "$status" -ne 0 ] || [ "$failed" -ne 0 ] || status=1
 fi
 [ "$failed" -eq 0 ] || status=1
+# Servers stop before the summary, so that the summary is the last line.
+trap - EXIT
+cleanup
 echo "tests: $passed passed, $failed failed"
 exit "$status"

@@ -1,5 +1,5 @@
-using AiGov.Contracts;
 using AiGov.Cleaner;
+using AiGov.Contracts;
 using AiGov.Infrastructure.Hosting;
 using AiGov.Infrastructure.Messaging;
 
@@ -7,5 +7,4 @@ var builder = ServiceDefaults.CreateServiceBuilder(args);
 builder.AddPipelineBus(bus => bus.AddStageConsumer<CleanDocumentConsumer>(QueueNames.Cleaning));
 
 var app = builder.Build();
-app.MapDefaultEndpoints();
-app.Run();
+await app.RunServiceAsync();

@@ -1,5 +1,5 @@
-using AiGov.Infrastructure.Persistence;
 using AiGov.Contracts;
+using AiGov.Infrastructure.Persistence;
 using MassTransit;
 
 namespace AiGov.Deduplicator;

@@ -10,5 +10,4 @@ builder.Services.AddSingleton<ExactDuplicateIndex>();
 builder.AddPipelineBus(bus => bus.AddStageConsumer<DeduplicateDocumentConsumer>(QueueNames.Deduplication));
 
 var app = builder.Build();
-app.MapDefaultEndpoints();
-app.Run();
+await app.RunServiceAsync();

@@ -9,5 +9,4 @@ builder.Services.AddHostedService<LanguageModelWarmUp>();
 builder.AddPipelineBus(bus => bus.AddStageConsumer<DetectLanguageConsumer>(QueueNames.LanguageDetection));
 
 var app = builder.Build();
-app.MapDefaultEndpoints();
-app.Run();
+await app.RunServiceAsync();

@@ -15,5 +15,4 @@ builder.AddPipelineBus(bus =>
 });
 
 var app = builder.Build();
-app.MapDefaultEndpoints();
-app.Run();
+await app.RunServiceAsync();

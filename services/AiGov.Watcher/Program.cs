@@ -16,5 +16,4 @@ builder.AddPipelineBus();
 builder.Services.AddHostedService<InboxWatcherService>();
 
 var app = builder.Build();
-app.MapDefaultEndpoints();
-app.Run();
+await app.RunServiceAsync();

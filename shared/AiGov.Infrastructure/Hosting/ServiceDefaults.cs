@@ -27,8 +27,7 @@ public static class ServiceDefaults
         return builder;
     }
 
-    /// <summary>One-line console logs, health checks and the dependency gate. Call first: the gate must be the
-    /// first hosted service so nothing else starts against a missing broker or database.</summary>
+    /// <summary>One-line console logs and health checks.</summary>
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)
     {
         builder.Logging.ClearProviders();
@@ -45,10 +44,17 @@ public static class ServiceDefaults
             });
         }
 
-        builder.Services.AddHostedService<DependencyGate>();
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), tags: ["live"]);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
         return builder;
+    }
+
+    /// <summary>Maps the health endpoints, waits until the broker and database answer, then runs the service.</summary>
+    public static async Task RunServiceAsync(this WebApplication app)
+    {
+        app.MapDefaultEndpoints();
+        await DependencyGate.WaitAsync(app.Services, CancellationToken.None);
+        await app.RunAsync();
     }
 
     /// <summary><c>/health/live</c>: the process answers. <c>/health/ready</c>: broker and database reachable.</summary>

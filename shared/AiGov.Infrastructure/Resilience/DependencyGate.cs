@@ -1,22 +1,21 @@
-using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace AiGov.Infrastructure.Resilience;
 
-/// <summary>Holds start-up until every dependency answers, retrying with one log line per attempt. Registered
-/// before the bus and the migrator so that neither starts against a missing service (and nothing prints a stack
-/// trace for it).</summary>
-internal sealed class DependencyGate(IEnumerable<IDependencyProbe> probes, ILogger<DependencyGate> logger) : IHostedService
+/// <summary>Holds start-up until every dependency answers, retrying with one log line per attempt, so that neither
+/// the bus nor the migrator starts against a missing service and nothing prints a stack trace for it. It runs before
+/// the host starts: a SIGTERM while waiting simply ends the process.</summary>
+internal static class DependencyGate
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public static async Task WaitAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        foreach (var probe in probes)
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DependencyGate).FullName!);
+        foreach (var probe in services.GetServices<IDependencyProbe>())
         {
             var pipeline = RetryForever.Create(logger, probe.Name, TimeSpan.FromSeconds(10));
             await pipeline.ExecuteAsync(async ct => await probe.ProbeAsync(ct), cancellationToken);
             logger.LogInformation("{Dependency} is reachable", probe.Name);
         }
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

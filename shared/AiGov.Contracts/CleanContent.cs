@@ -16,4 +16,9 @@ public record CleanContent
 
     /// <summary>The character encoding the bytes were decoded with.</summary>
     public required string Encoding { get; init; }
+
+    public DocumentMetadata? Metadata { get; init; }
+
+    /// <summary>What cleaning dropped, in document order.</summary>
+    public IReadOnlyList<RemovedBlock> RemovedBlocks { get; init; } = [];
 }

@@ -9,4 +9,7 @@ public record DocumentDeduplicated
 
     /// <summary>Null when the document is the first of its kind.</summary>
     public DuplicateMatch? Duplicate { get; init; }
+
+    /// <summary>Documents about the same event, told in other words, share a story id (the first one's id).</summary>
+    public Guid? StoryId { get; init; }
 }

@@ -6,6 +6,7 @@ public sealed class AiGovDbContext(DbContextOptions<AiGovDbContext> options) : D
 {
     public DbSet<DocumentRecord> Documents => Set<DocumentRecord>();
     public DbSet<ContentFingerprintRecord> ContentFingerprints => Set<ContentFingerprintRecord>();
+    public DbSet<RemovedBlockRecord> RemovedBlocks => Set<RemovedBlockRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -28,9 +29,30 @@ public sealed class AiGovDbContext(DbContextOptions<AiGovDbContext> options) : D
             document.Property(d => d.Similarity).HasColumnName("similarity");
             document.Property(d => d.ReceivedAt).HasColumnName("received_at");
             document.Property(d => d.StoredAt).HasColumnName("stored_at");
+            document.Property(d => d.PublishedAt).HasColumnName("published_at");
+            document.Property(d => d.Source).HasColumnName("source");
+            document.Property(d => d.SourceUrl).HasColumnName("source_url");
+            document.Property(d => d.Author).HasColumnName("author");
+            document.Property(d => d.LanguageShares).HasColumnName("language_shares").HasColumnType("jsonb");
+            document.Property(d => d.LanguageSpans).HasColumnName("language_spans").HasColumnType("jsonb");
+            document.Property(d => d.StoryId).HasColumnName("story_id");
+            document.HasIndex(d => d.StoryId).HasDatabaseName("ix_documents_story_id");
             document.HasIndex(d => d.ContentSha256).HasDatabaseName("ix_documents_content_sha256");
             document.HasIndex(d => d.Status).HasDatabaseName("ix_documents_status");
             document.HasIndex(d => d.FileName).HasDatabaseName("ix_documents_file_name");
+        });
+
+        modelBuilder.Entity<RemovedBlockRecord>(block =>
+        {
+            block.ToTable("document_removed_blocks");
+            block.HasKey(b => new { b.DocumentId, b.Ordinal }).HasName("pk_document_removed_blocks");
+            block.Property(b => b.DocumentId).HasColumnName("document_id");
+            block.Property(b => b.Ordinal).HasColumnName("ordinal");
+            block.Property(b => b.Label).HasColumnName("label").IsRequired();
+            block.Property(b => b.Text).HasColumnName("text").IsRequired();
+            block.HasOne<DocumentRecord>().WithMany().HasForeignKey(b => b.DocumentId)
+                .HasConstraintName("fk_document_removed_blocks_documents").OnDelete(DeleteBehavior.Cascade);
+            block.HasIndex(b => b.Label).HasDatabaseName("ix_document_removed_blocks_label");
         });
 
         modelBuilder.Entity<ContentFingerprintRecord>(fingerprint =>

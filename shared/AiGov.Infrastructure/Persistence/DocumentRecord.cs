@@ -17,6 +17,18 @@ public sealed record DocumentRecord
     public double? Similarity { get; set; }
     public DateTimeOffset ReceivedAt { get; set; }
     public DateTimeOffset StoredAt { get; set; }
+    public DateTimeOffset? PublishedAt { get; set; }
+    public string? Source { get; set; }
+    public string? SourceUrl { get; set; }
+    public string? Author { get; set; }
+
+    /// <summary>jsonb: {"en": 0.93, "zh": 0.07}.</summary>
+    public string? LanguageShares { get; set; }
+
+    /// <summary>jsonb: [{"start": 0, "length": 812, "code": "en", "confidence": 0.98}, …].</summary>
+    public string? LanguageSpans { get; set; }
+
+    public Guid? StoryId { get; set; }
 }
 
 public static class DocumentStatus

@@ -3,29 +3,61 @@ using NpgsqlTypes;
 
 namespace AiGov.Infrastructure.Persistence;
 
-/// <summary>Writes the one row each document ends as.</summary>
+/// <summary>Writes the one row each document ends as, with the blocks cleaning removed from it.</summary>
 public sealed class DocumentStore(NpgsqlDataSource dataSource)
 {
     // The primary key makes a redelivered message a no-op. The one exception: a row that a stage's give-up made
     // 'failed' is replaced when the document later gets through (a message moved back from an _error queue).
     private const string UpsertSql = """
         INSERT INTO documents (id, file_name, raw_sha256, status, error, title, clean_text, content_sha256,
-                               language, language_confidence, duplicate_of, similarity, received_at, stored_at)
+                               language, language_confidence, duplicate_of, similarity, received_at, stored_at,
+                               published_at, source, source_url, author, language_shares, language_spans, story_id)
         VALUES (@id, @file_name, @raw_sha256, @status, @error, @title, @clean_text, @content_sha256,
-                @language, @language_confidence, @duplicate_of, @similarity, @received_at, now())
+                @language, @language_confidence, @duplicate_of, @similarity, @received_at, now(),
+                @published_at, @source, @source_url, @author, @language_shares, @language_spans, @story_id)
         ON CONFLICT (id) DO UPDATE SET
             status = EXCLUDED.status, error = EXCLUDED.error, title = EXCLUDED.title, clean_text = EXCLUDED.clean_text,
             content_sha256 = EXCLUDED.content_sha256, language = EXCLUDED.language,
             language_confidence = EXCLUDED.language_confidence, duplicate_of = EXCLUDED.duplicate_of,
-            similarity = EXCLUDED.similarity, stored_at = EXCLUDED.stored_at
+            similarity = EXCLUDED.similarity, stored_at = EXCLUDED.stored_at, published_at = EXCLUDED.published_at,
+            source = EXCLUDED.source, source_url = EXCLUDED.source_url, author = EXCLUDED.author,
+            language_shares = EXCLUDED.language_shares, language_spans = EXCLUDED.language_spans,
+            story_id = EXCLUDED.story_id
         WHERE documents.status = 'failed' AND EXCLUDED.status IN ('stored', 'duplicate')
         """;
 
+    private const string RemovedBlocksSql = """
+        INSERT INTO document_removed_blocks (document_id, ordinal, label, text)
+        SELECT @id, b.ordinal, b.label, b.text FROM unnest(@ordinals, @labels, @texts) AS b(ordinal, label, text)
+        ON CONFLICT DO NOTHING
+        """;
+
     /// <summary>Returns false when the row already existed (a redelivery) and was left as it was.</summary>
-    public async Task<bool> SaveAsync(DocumentRecord document, CancellationToken cancellationToken)
+    public async Task<bool> SaveAsync(DocumentRecord document, CancellationToken cancellationToken) =>
+        await SaveAsync(document, [], cancellationToken);
+
+    public async Task<bool> SaveAsync(DocumentRecord document, IReadOnlyList<RemovedBlockRecord> removedBlocks, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(UpsertSql);
-        var p = command.Parameters;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var upsert = new NpgsqlCommand(UpsertSql, connection, transaction);
+        AddDocumentParameters(upsert.Parameters, document);
+        var written = await upsert.ExecuteNonQueryAsync(cancellationToken) == 1;
+        if (written && removedBlocks.Count > 0)
+        {
+            await using var blocks = new NpgsqlCommand(RemovedBlocksSql, connection, transaction);
+            blocks.Parameters.Add(new NpgsqlParameter<Guid>("id", document.Id));
+            blocks.Parameters.Add(new NpgsqlParameter<int[]>("ordinals", removedBlocks.Select(b => b.Ordinal).ToArray()));
+            blocks.Parameters.Add(new NpgsqlParameter<string[]>("labels", removedBlocks.Select(b => Clean(b.Label)).ToArray()));
+            blocks.Parameters.Add(new NpgsqlParameter<string[]>("texts", removedBlocks.Select(b => Clean(b.Text)).ToArray()));
+            await blocks.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return written;
+    }
+
+    private static void AddDocumentParameters(NpgsqlParameterCollection p, DocumentRecord document)
+    {
         p.Add(new NpgsqlParameter<Guid>("id", document.Id));
         p.Add(Text("file_name", document.FileName));
         p.Add(Text("raw_sha256", document.RawSha256));
@@ -35,14 +67,25 @@ public sealed class DocumentStore(NpgsqlDataSource dataSource)
         p.Add(Text("clean_text", document.CleanText));
         p.Add(Text("content_sha256", document.ContentSha256));
         p.Add(Text("language", document.Language));
-        p.Add(new NpgsqlParameter("language_confidence", NpgsqlDbType.Double) { Value = (object?)document.LanguageConfidence ?? DBNull.Value });
-        p.Add(new NpgsqlParameter("duplicate_of", NpgsqlDbType.Uuid) { Value = (object?)document.DuplicateOf ?? DBNull.Value });
-        p.Add(new NpgsqlParameter("similarity", NpgsqlDbType.Double) { Value = (object?)document.Similarity ?? DBNull.Value });
+        p.Add(Nullable("language_confidence", NpgsqlDbType.Double, document.LanguageConfidence));
+        p.Add(Nullable("duplicate_of", NpgsqlDbType.Uuid, document.DuplicateOf));
+        p.Add(Nullable("similarity", NpgsqlDbType.Double, document.Similarity));
         p.Add(new NpgsqlParameter<DateTimeOffset>("received_at", NpgsqlDbType.TimestampTz) { TypedValue = document.ReceivedAt.ToUniversalTime() });
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        p.Add(Nullable("published_at", NpgsqlDbType.TimestampTz, document.PublishedAt?.ToUniversalTime()));
+        p.Add(Text("source", document.Source));
+        p.Add(Text("source_url", document.SourceUrl));
+        p.Add(Text("author", document.Author));
+        p.Add(Nullable("language_shares", NpgsqlDbType.Jsonb, document.LanguageShares));
+        p.Add(Nullable("language_spans", NpgsqlDbType.Jsonb, document.LanguageSpans));
+        p.Add(Nullable("story_id", NpgsqlDbType.Uuid, document.StoryId));
     }
 
-    // PostgreSQL text cannot hold U+0000; a stray NUL must not turn a good document into a failed one.
+    private static NpgsqlParameter Nullable(string name, NpgsqlDbType type, object? value) =>
+        new(name, type) { Value = value ?? DBNull.Value };
+
     private static NpgsqlParameter Text(string name, string? value) =>
-        new(name, NpgsqlDbType.Text) { Value = value is null ? DBNull.Value : value.Replace("\0", string.Empty, StringComparison.Ordinal) };
+        new(name, NpgsqlDbType.Text) { Value = value is null ? DBNull.Value : Clean(value) };
+
+    // PostgreSQL text cannot hold U+0000; a stray NUL must not turn a good document into a failed one.
+    private static string Clean(string value) => value.Replace("\0", string.Empty, StringComparison.Ordinal);
 }

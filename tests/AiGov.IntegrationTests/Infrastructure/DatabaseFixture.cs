@@ -27,7 +27,7 @@ public sealed class DatabaseFixture(IMessageSink diagnostics) : IAsyncLifetime
 
     public async Task TruncateAsync()
     {
-        await using var command = DataSource.CreateCommand("TRUNCATE documents, content_fingerprints");
+        await using var command = DataSource.CreateCommand("TRUNCATE documents, content_fingerprints, document_removed_blocks");
         await command.ExecuteNonQueryAsync();
     }
 

@@ -56,6 +56,45 @@ public sealed class DocumentStoreTests(DatabaseFixture database) : IAsyncLifetim
         Assert.Equal("beforeafter", await command.ExecuteScalarAsync());
     }
 
+    [Fact]
+    public async Task Save_StoresMetadataLanguagePartsAndRemovedBlocks_Once()
+    {
+        var id = Guid.NewGuid();
+        var document = Stored(id, "e.txt") with
+        {
+            PublishedAt = new DateTimeOffset(2024, 10, 23, 4, 46, 24, TimeSpan.FromHours(8)),
+            Source = "XinhuaNet",
+            SourceUrl = "https://example.org/a",
+            Author = "Yi Jing",
+            LanguageShares = """{"en": 0.9, "zh": 0.1}""",
+            LanguageSpans = """[{"start": 0, "length": 4, "code": "en", "confidence": 1.0}]""",
+            StoryId = id,
+        };
+        RemovedBlockRecord[] blocks =
+        [
+            new() { DocumentId = id, Ordinal = 0, Label = "credit", Text = "Photo: CFP" },
+            new() { DocumentId = id, Ordinal = 1, Label = "comments", Text = "Leave a Reply" },
+        ];
+
+        Assert.True(await _store.SaveAsync(document, blocks, CancellationToken.None));
+        Assert.False(await _store.SaveAsync(document, blocks, CancellationToken.None));
+
+        await using var row = database.DataSource.CreateCommand(
+            "SELECT published_at, source, source_url, author, language_shares->>'zh', language_spans->0->>'code', story_id FROM documents WHERE id = @id");
+        row.Parameters.AddWithValue("id", id);
+        await using (var reader = await row.ExecuteReaderAsync())
+        {
+            Assert.True(await reader.ReadAsync());
+            Assert.Equal(document.PublishedAt, reader.GetFieldValue<DateTimeOffset>(0));
+            Assert.Equal(("XinhuaNet", "https://example.org/a", "Yi Jing"), (reader.GetString(1), reader.GetString(2), reader.GetString(3)));
+            Assert.Equal(("0.1", "en", id), (reader.GetString(4), reader.GetString(5), reader.GetGuid(6)));
+        }
+        await using var removed = database.DataSource.CreateCommand(
+            "SELECT string_agg(label || ':' || text, '|' ORDER BY ordinal) FROM document_removed_blocks WHERE document_id = @id");
+        removed.Parameters.AddWithValue("id", id);
+        Assert.Equal("credit:Photo: CFP|comments:Leave a Reply", await removed.ExecuteScalarAsync());
+    }
+
     private static DocumentRecord Stored(Guid id, string fileName) => new()
     {
         Id = id,

@@ -48,6 +48,10 @@ namespace AiGov.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("Author")
+                        .HasColumnType("text")
+                        .HasColumnName("author");
+
                     b.Property<string>("CleanText")
                         .HasColumnType("text")
                         .HasColumnName("clean_text");
@@ -77,6 +81,18 @@ namespace AiGov.Infrastructure.Persistence.Migrations
                         .HasColumnType("double precision")
                         .HasColumnName("language_confidence");
 
+                    b.Property<string>("LanguageShares")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("language_shares");
+
+                    b.Property<string>("LanguageSpans")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("language_spans");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
                     b.Property<string>("RawSha256")
                         .HasColumnType("text")
                         .HasColumnName("raw_sha256");
@@ -89,6 +105,14 @@ namespace AiGov.Infrastructure.Persistence.Migrations
                         .HasColumnType("double precision")
                         .HasColumnName("similarity");
 
+                    b.Property<string>("Source")
+                        .HasColumnType("text")
+                        .HasColumnName("source");
+
+                    b.Property<string>("SourceUrl")
+                        .HasColumnType("text")
+                        .HasColumnName("source_url");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasColumnType("text")
@@ -97,6 +121,10 @@ namespace AiGov.Infrastructure.Persistence.Migrations
                     b.Property<DateTimeOffset>("StoredAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("stored_at");
+
+                    b.Property<Guid?>("StoryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("story_id");
 
                     b.Property<string>("Title")
                         .HasColumnType("text")
@@ -114,10 +142,52 @@ namespace AiGov.Infrastructure.Persistence.Migrations
                     b.HasIndex("Status")
                         .HasDatabaseName("ix_documents_status");
 
+                    b.HasIndex("StoryId")
+                        .HasDatabaseName("ix_documents_story_id");
+
                     b.ToTable("documents", null, t =>
                         {
                             t.HasCheckConstraint("ck_documents_status", "status IN ('stored', 'duplicate', 'rejected', 'failed')");
                         });
+                });
+
+            modelBuilder.Entity("AiGov.Infrastructure.Persistence.RemovedBlockRecord", b =>
+                {
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("document_id");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer")
+                        .HasColumnName("ordinal");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("label");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("text");
+
+                    b.HasKey("DocumentId", "Ordinal")
+                        .HasName("pk_document_removed_blocks");
+
+                    b.HasIndex("Label")
+                        .HasDatabaseName("ix_document_removed_blocks_label");
+
+                    b.ToTable("document_removed_blocks", (string)null);
+                });
+
+            modelBuilder.Entity("AiGov.Infrastructure.Persistence.RemovedBlockRecord", b =>
+                {
+                    b.HasOne("AiGov.Infrastructure.Persistence.DocumentRecord", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_document_removed_blocks_documents");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,5 +1,6 @@
 using AiGov.Contracts;
 using AiGov.Infrastructure.Persistence;
+using AiGov.Infrastructure.Telemetry;
 using MassTransit;
 
 namespace AiGov.Storage;
@@ -39,6 +40,7 @@ public sealed class RecordFailureConsumer(DocumentStore store, ILogger<RecordFai
             Error = $"{stage}_failed: {reason}",
             ReceivedAt = source.ReceivedAt,
         }, context.CancellationToken);
+        PipelineTelemetry.DocumentsFailed.Add(1, new KeyValuePair<string, object?>("stage", stage));
         logger.LogWarning("Document {DocumentId} ({FileName}) recorded as failed in {Stage}: {Reason}",
             documentId, source.FileName, stage, reason);
     }

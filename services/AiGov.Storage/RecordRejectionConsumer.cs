@@ -1,5 +1,6 @@
 using AiGov.Contracts;
 using AiGov.Infrastructure.Persistence;
+using AiGov.Infrastructure.Telemetry;
 using MassTransit;
 
 namespace AiGov.Storage;
@@ -19,6 +20,7 @@ public sealed class RecordRejectionConsumer(DocumentStore store, ILogger<RecordR
             Error = $"{rejected.Reason}: {rejected.Detail}",
             ReceivedAt = rejected.Source.ReceivedAt,
         }, context.CancellationToken);
+        PipelineTelemetry.DocumentsRejected.Add(1, new KeyValuePair<string, object?>("reason", rejected.Reason));
         logger.LogInformation("Document {DocumentId} ({FileName}) recorded as rejected: {Reason}",
             rejected.DocumentId, rejected.Source.FileName, rejected.Reason);
     }

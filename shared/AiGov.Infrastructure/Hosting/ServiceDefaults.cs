@@ -1,4 +1,5 @@
 using AiGov.Infrastructure.Resilience;
+using AiGov.Infrastructure.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Configuration;
@@ -33,7 +34,11 @@ public static class ServiceDefaults
         builder.Logging.ClearProviders();
         if (builder.Configuration.GetValue<bool>("Logging:Json"))
         {
-            builder.Logging.AddJsonConsole(o => o.TimestampFormat = "O");
+            builder.Logging.AddJsonConsole(o =>
+            {
+                o.TimestampFormat = "O";
+                o.IncludeScopes = true;
+            });
         }
         else
         {
@@ -44,6 +49,7 @@ public static class ServiceDefaults
             });
         }
 
+        builder.AddPipelineTelemetry();
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), tags: ["live"]);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
         return builder;

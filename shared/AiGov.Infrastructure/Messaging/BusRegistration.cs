@@ -1,4 +1,5 @@
 using AiGov.Infrastructure.Resilience;
+using AiGov.Infrastructure.Telemetry;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -33,6 +34,7 @@ public static class BusRegistration
                     host.PublisherConfirmation = true;
                 });
                 cfg.PrefetchCount = options.PrefetchCount;
+                cfg.UseConsumeFilter(typeof(StageMetricsFilter<>), context);
                 cfg.ConfigureEndpoints(context);
             });
         });

@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using System.Text.Json;
+using AiGov.Cli;
+using AiGov.Infrastructure.Persistence;
+using AiGov.IntegrationTests.Infrastructure;
+using Spectre.Console;
+using Spectre.Console.Testing;
+using Xunit;
+
+namespace AiGov.IntegrationTests.Cli;
+
+[Collection(DatabaseCollection.Name)]
+public sealed class CliCommandsTests(DatabaseFixture database) : IAsyncLifetime
+{
+    private readonly Guid _originalId = Guid.NewGuid();
+    private readonly Guid _duplicateId = Guid.NewGuid();
+    private readonly Guid _rejectedId = Guid.NewGuid();
+    private readonly TestConsole _console = new();
+    private readonly StringWriter _output = new();
+
+    public async Task InitializeAsync()
+    {
+        await database.TruncateAsync();
+        var store = new DocumentStore(database.DataSource);
+        await store.SaveAsync(Document(_originalId, "news/original.txt", "stored", "The assembly adopted the resolution on artificial intelligence governance.") with
+        {
+            Source = "XinhuaNet",
+        }, [new RemovedBlockRecord { DocumentId = _originalId, Ordinal = 0, Label = "comments", Text = "Leave a Reply" }], CancellationToken.None);
+        await store.SaveAsync(Document(_duplicateId, "news/copy.txt", "duplicate", "The assembly adopted the resolution on artificial intelligence governance.") with
+        {
+            DuplicateOf = _originalId,
+            Similarity = 1.0,
+        }, CancellationToken.None);
+        await store.SaveAsync(new DocumentRecord
+        {
+            Id = _rejectedId,
+            FileName = "news/empty.txt",
+            Status = DocumentStatus.Rejected,
+            Error = "empty: 'news/empty.txt' is empty (0 bytes).",
+            ReceivedAt = DateTimeOffset.UtcNow,
+        }, CancellationToken.None);
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task Status_CountsDocumentsByStatusAndLanguage_AndListsTheLastErrors()
+    {
+        var exit = await Commands(failingQueues: true).StatusAsync(CancellationToken.None);
+
+        Assert.Equal(0, exit);
+        var text = _console.Output;
+        Assert.Matches(@"stored\s*│\s*en\s*│\s*1", text);
+        Assert.Matches(@"duplicate\s*│\s*en\s*│\s*1", text);
+        Assert.Matches(@"total\s*│\s*│\s*3", text);
+        Assert.Contains("news/empty.txt", text);
+        Assert.Contains("Queues unknown", text);
+    }
+
+    [Fact]
+    public async Task Show_FindsByFileName_WithDuplicateLinksAndRemovedBlocks()
+    {
+        var exit = await Commands().ShowAsync("news/original.txt", CancellationToken.None);
+
+        Assert.Equal(0, exit);
+        var text = _console.Output;
+        Assert.Contains(_originalId.ToString(), text);
+        Assert.Contains("XinhuaNet", text);
+        Assert.Contains($"duplicated by {_duplicateId} (news/copy.txt), similarity 1", text);
+        Assert.Contains("removed comments: Leave a Reply", text);
+    }
+
+    [Fact]
+    public async Task Show_SaysWhatToDo_WhenNoDocumentMatches()
+    {
+        Assert.Equal(1, await Commands().ShowAsync("nothing/here.txt", CancellationToken.None));
+        Assert.Contains("No document with id or file name 'nothing/here.txt'", _console.Output);
+    }
+
+    [Fact]
+    public async Task Search_FindsWordsInCleanText_WithASnippet()
+    {
+        await Commands().SearchAsync("resolution governance", 10, CancellationToken.None);
+
+        Assert.Contains("news/original.txt", _console.Output);
+        Assert.Contains("[resolution]", _console.Output);
+    }
+
+    [Fact]
+    public async Task Export_WritesOneJsonObjectPerDocument_WithEveryContractColumn()
+    {
+        await Commands().ExportAsync(null, "duplicate", CancellationToken.None);
+
+        var line = Assert.Single(_output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        using var json = JsonDocument.Parse(line);
+        string[] contractColumns = ["id", "file_name", "raw_sha256", "status", "error", "title", "clean_text", "content_sha256",
+            "language", "language_confidence", "duplicate_of", "similarity", "received_at", "stored_at"];
+        foreach (var column in contractColumns)
+        {
+            Assert.True(json.RootElement.TryGetProperty(column, out _), $"no {column}");
+        }
+        Assert.Equal(_originalId, json.RootElement.GetProperty("duplicate_of").GetGuid());
+    }
+
+    [Fact]
+    public async Task Cli_SaysThatPostgresIsUnreachable_AndHowToStartIt()
+    {
+        var dll = typeof(Commands).Assembly.Location;
+        var start = new ProcessStartInfo("dotnet", [dll, "status"]) { RedirectStandardError = true, RedirectStandardOutput = true };
+        start.Environment["ConnectionStrings__Postgres"] = $"Host=127.0.0.1;Port={FreePort.Next()};Database=aigov;Username=aigov;Password=aigov;Timeout=3";
+        using var process = Process.Start(start)!;
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.Equal(2, process.ExitCode);
+        Assert.Contains("Cannot reach PostgreSQL at 127.0.0.1:", error);
+        Assert.Contains("Is scripts/up.sh running?", error);
+    }
+
+    private Commands Commands(bool failingQueues = false) => new(
+        new DocumentQueries(database.DataSource),
+        () => new QueueMonitor(new CliSettings("", new Uri(failingQueues ? $"http://127.0.0.1:{FreePort.Next()}/api/" : "http://127.0.0.1:15672/api/"), "guest", "guest", "/")),
+        _console, _output);
+
+    private static DocumentRecord Document(Guid id, string fileName, string status, string text) => new()
+    {
+        Id = id,
+        FileName = fileName,
+        RawSha256 = new string('a', 64),
+        Status = status,
+        Title = "Resolution",
+        CleanText = text,
+        ContentSha256 = new string('c', 64),
+        Language = "en",
+        LanguageConfidence = 0.99,
+        ReceivedAt = DateTimeOffset.UtcNow,
+    };
+}

@@ -1,0 +1,123 @@
+using Npgsql;
+
+namespace AiGov.Cli;
+
+public sealed record StatusCount(string Status, string? Language, long Count);
+
+public sealed record RecentError(Guid Id, string FileName, string Status, string Error, DateTimeOffset StoredAt);
+
+public sealed record SearchHit(Guid Id, string FileName, string? Title, string Snippet, double Rank);
+
+/// <summary>The SQL behind the commands; each method one round trip.</summary>
+public sealed class DocumentQueries(NpgsqlDataSource dataSource)
+{
+    public async Task<List<StatusCount>> CountsAsync(CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT status, language, count(*) FROM documents GROUP BY status, language ORDER BY status, count(*) DESC, language");
+        return await ReadAsync(command, r => new StatusCount(r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetInt64(2)), ct);
+    }
+
+    public async Task<List<RecentError>> RecentErrorsAsync(int limit, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT id, file_name, status, error, stored_at FROM documents
+            WHERE status IN ('rejected', 'failed') ORDER BY stored_at DESC LIMIT @limit
+            """);
+        command.Parameters.AddWithValue("limit", limit);
+        return await ReadAsync(command, r => new RecentError(r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetFieldValue<DateTimeOffset>(4)), ct);
+    }
+
+    /// <summary>A document by id, or every document with that file name (newest first).</summary>
+    public async Task<List<Dictionary<string, object?>>> FindAsync(string idOrFileName, CancellationToken ct)
+    {
+        var byId = Guid.TryParse(idOrFileName, out var id);
+        await using var command = dataSource.CreateCommand(byId
+            ? "SELECT * FROM documents WHERE id = @id"
+            : "SELECT * FROM documents WHERE file_name = @name ORDER BY received_at DESC");
+        if (byId)
+        {
+            command.Parameters.AddWithValue("id", id);
+        }
+        else
+        {
+            command.Parameters.AddWithValue("name", idOrFileName);
+        }
+        return await ReadAsync(command, ToDictionary, ct);
+    }
+
+    /// <summary>Documents recorded as duplicates of this one.</summary>
+    public async Task<List<(Guid Id, string FileName, double? Similarity)>> DuplicatesOfAsync(Guid id, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT id, file_name, similarity FROM documents WHERE duplicate_of = @id ORDER BY received_at");
+        command.Parameters.AddWithValue("id", id);
+        return await ReadAsync(command, r => (r.GetGuid(0), r.GetString(1), r.IsDBNull(2) ? (double?)null : r.GetDouble(2)), ct);
+    }
+
+    public async Task<List<(string Label, string Text)>> RemovedBlocksAsync(Guid id, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT label, text FROM document_removed_blocks WHERE document_id = @id ORDER BY ordinal");
+        command.Parameters.AddWithValue("id", id);
+        return await ReadAsync(command, r => (r.GetString(0), r.GetString(1)), ct);
+    }
+
+    /// <summary>Full-text search over clean text with the <c>simple</c> configuration (no stemming: it serves every
+    /// language), ranked, with a highlighted snippet.</summary>
+    public async Task<List<SearchHit>> SearchAsync(string words, int limit, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT id, file_name, title,
+                   ts_headline('simple', clean_text, q, 'MaxWords=30, MinWords=10, StartSel=[, StopSel=]') AS snippet,
+                   ts_rank(to_tsvector('simple', coalesce(title, '') || ' ' || coalesce(clean_text, '')), q) AS rank
+            FROM documents, plainto_tsquery('simple', @words) AS q
+            WHERE to_tsvector('simple', coalesce(title, '') || ' ' || coalesce(clean_text, '')) @@ q
+            ORDER BY rank DESC, received_at LIMIT @limit
+            """);
+        command.Parameters.AddWithValue("words", words);
+        command.Parameters.AddWithValue("limit", limit);
+        return await ReadAsync(command, r => new SearchHit(r.GetGuid(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetString(3), r.GetFloat(4)), ct);
+    }
+
+    /// <summary>Streams every column of the matching rows, oldest first.</summary>
+    public async IAsyncEnumerable<Dictionary<string, object?>> ExportAsync(DateTimeOffset? since, string? status,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT * FROM documents
+            WHERE (@since IS NULL OR received_at >= @since) AND (@status IS NULL OR status = @status)
+            ORDER BY received_at, id
+            """);
+        command.Parameters.Add(new NpgsqlParameter("since", NpgsqlTypes.NpgsqlDbType.TimestampTz) { Value = (object?)since?.ToUniversalTime() ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("status", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)status ?? DBNull.Value });
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            yield return ToDictionary(reader);
+        }
+    }
+
+    private static Dictionary<string, object?> ToDictionary(NpgsqlDataReader reader)
+    {
+        var row = new Dictionary<string, object?>(reader.FieldCount);
+        for (var i = 0; i < reader.FieldCount; i++)
+        {
+            row[reader.GetName(i)] = reader.IsDBNull(i) ? null
+                : reader.GetDataTypeName(i) == "jsonb" ? System.Text.Json.JsonDocument.Parse(reader.GetString(i)).RootElement.Clone()
+                : reader.GetValue(i);
+        }
+        return row;
+    }
+
+    private static async Task<List<T>> ReadAsync<T>(NpgsqlCommand command, Func<NpgsqlDataReader, T> map, CancellationToken ct)
+    {
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var rows = new List<T>();
+        while (await reader.ReadAsync(ct))
+        {
+            rows.Add(map(reader));
+        }
+        return rows;
+    }
+}

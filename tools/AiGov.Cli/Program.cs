@@ -1,0 +1,57 @@
+using System.CommandLine;
+using System.Net.Sockets;
+using AiGov.Cli;
+using Npgsql;
+using Spectre.Console;
+
+var settings = CliSettings.FromEnvironment();
+var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+
+var root = new RootCommand("aigov: what happened to the documents dropped into AiGovPipeline. Settings come from the " +
+    "services' environment variables (ConnectionStrings__Postgres, RabbitMq__Host, RabbitMq__ManagementPort, …).");
+
+var status = new Command("status", "Counts by status and language, queue depths and consumers, the last errors.");
+status.SetAction((_, ct) => Run(commands => commands.StatusAsync(ct)));
+root.Subcommands.Add(status);
+
+var documentArgument = new Argument<string>("document") { Description = "A document id, or a file name relative to the inbox." };
+var show = new Command("show", "A document's metadata, removed blocks and duplicate links.") { documentArgument };
+show.SetAction((parsed, ct) => Run(commands => commands.ShowAsync(parsed.GetValue(documentArgument)!, ct)));
+root.Subcommands.Add(show);
+
+var wordsArgument = new Argument<string>("words") { Description = "Words to find in titles and clean text." };
+var limitOption = new Option<int>("--limit") { Description = "Most hits to show.", DefaultValueFactory = _ => 20 };
+var search = new Command("search", "Full-text search over the clean text, with snippets.") { wordsArgument, limitOption };
+search.SetAction((parsed, ct) => Run(commands => commands.SearchAsync(parsed.GetValue(wordsArgument)!, parsed.GetValue(limitOption), ct)));
+root.Subcommands.Add(search);
+
+var formatOption = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "jsonl" };
+formatOption.AcceptOnlyFromAmong("jsonl");
+var sinceOption = new Option<DateTimeOffset?>("--since") { Description = "Only documents received at or after this time (e.g. 2026-11-01)." };
+var statusOption = new Option<string?>("--status") { Description = "Only documents with this status." };
+statusOption.AcceptOnlyFromAmong("stored", "duplicate", "rejected", "failed");
+var export = new Command("export", "Every column of every document, one JSON object per line, on standard output.") { formatOption, sinceOption, statusOption };
+export.SetAction((parsed, ct) => Run(commands => commands.ExportAsync(parsed.GetValue(sinceOption), parsed.GetValue(statusOption), ct)));
+root.Subcommands.Add(export);
+
+return await root.Parse(args).InvokeAsync();
+
+async Task<int> Run(Func<Commands, Task<int>> command)
+{
+    await using var dataSource = NpgsqlDataSource.Create(settings.PostgresConnectionString);
+    var commands = new Commands(new DocumentQueries(dataSource), () => new QueueMonitor(settings), console, Console.Out);
+    try
+    {
+        return await command(commands);
+    }
+    catch (Exception e) when (e is NpgsqlException { InnerException: SocketException } or SocketException or TimeoutException)
+    {
+        console.MarkupLineInterpolated($"[red]Cannot reach {settings.DescribePostgres()}: {e.Message}. Is scripts/up.sh running?[/]");
+        return 2;
+    }
+    catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UndefinedTable)
+    {
+        console.MarkupLineInterpolated($"[red]{settings.DescribePostgres()} lacks part of the schema ({e.MessageText}): start the services once (scripts/up.sh); they apply the migrations.[/]");
+        return 2;
+    }
+}

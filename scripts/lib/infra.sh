@@ -29,6 +29,7 @@
 #                     else aigov-<amqp port>@localhost (two checkouts on one
 #                     machine must not share an Erlang node name)
 #   AIGOV_PG_USER / AIGOV_PG_PASSWORD / AIGOV_PG_DB   aigov / aigov / aigov
+#   AIGOV_LOCAL       state folder; default $AIGOV_ROOT/.local (set it, with other ports, for a second set of servers)
 #
 # State layout (all under $AIGOV_ROOT/.local, which .gitignore already ignores)
 #   postgres/data  postgres/run (socket dir)  -- see _infra_pg_home for the
@@ -81,7 +82,8 @@ _infra_init() {
         fi
     fi
     export AIGOV_PG_PORT AIGOV_AMQP_PORT AIGOV_MGMT_PORT AIGOV_DIST_PORT AIGOV_RABBIT_NODENAME
-    _INFRA_LOCAL="$AIGOV_ROOT/.local"
+    # AIGOV_LOCAL: a second, independent set of servers (scripts/chaos.sh runs its own beside the user's).
+    _INFRA_LOCAL="${AIGOV_LOCAL:-$AIGOV_ROOT/.local}"
     _INFRA_LOGS="$_INFRA_LOCAL/logs"
     _INFRA_PIDS="$_INFRA_LOCAL/pids"
     _INFRA_RMQ="$_INFRA_LOCAL/rabbitmq"
@@ -324,7 +326,7 @@ _infra_pg_home() {
         if runuser -u postgres -- test -x "$_INFRA_LOCAL"; then
             home="$link"
         else
-            hash="$(printf '%s' "$AIGOV_ROOT" | sha256sum | cut -c1-12)"
+            hash="$(printf '%s' "$_INFRA_LOCAL" | sha256sum | cut -c1-12)"
             base="/var/tmp/aigov-$hash"
             _infra_log "postgres: user postgres cannot reach $_INFRA_LOCAL (a parent directory is not world-searchable); keeping the data in $base/postgres, linked from $link"
             home="$base/postgres"

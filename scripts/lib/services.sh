@@ -3,63 +3,74 @@
 # Source after infra.sh. Each service runs from its own copy of the Release build under .local/app/<name>,
 # so rebuilding the checkout (scripts/test.sh does) never rewrites the files of a running service.
 
-# name:health-port, in start order: storage first (it applies the migrations), the watcher last (the queues it
-# publishes to must exist before it reads the inbox).
+# name:health-port offset, in start order: storage first (it applies the migrations), the watcher last (the queues
+# it publishes to must exist before it reads the inbox). Ports are AIGOV_SERVICE_PORT_BASE (5180) + offset.
 AIGOV_SERVICES=(
-  "AiGov.Storage:5184"
-  "AiGov.Deduplicator:5183"
-  "AiGov.LanguageDetector:5182"
-  "AiGov.Cleaner:5181"
-  "AiGov.Watcher:5180"
+  "AiGov.Storage:4"
+  "AiGov.Deduplicator:3"
+  "AiGov.LanguageDetector:2"
+  "AiGov.Cleaner:1"
+  "AiGov.Watcher:0"
 )
 
 _svc_root() { printf '%s' "${AIGOV_ROOT:?infra.sh must be sourced first}"; }
-_svc_pidfile() { printf '%s/.local/pids/%s.pid' "$(_svc_root)" "$1"; }
-svc_port() { local entry; for entry in "${AIGOV_SERVICES[@]}"; do [ "${entry%%:*}" = "$1" ] && { printf '%s' "${entry##*:}"; return 0; }; done; return 1; }
+# AIGOV_LOCAL moves pids, logs and the service binaries too (scripts/chaos.sh runs a second stack).
+_svc_local() { printf '%s' "${AIGOV_LOCAL:-$(_svc_root)/.local}"; }
+_svc_pidfile() { printf '%s/pids/%s.pid' "$(_svc_local)" "$1"; }
+svc_port() {
+  local entry
+  for entry in "${AIGOV_SERVICES[@]}"; do
+    [ "${entry%%:*}" = "$1" ] && { printf '%s' "$(( ${AIGOV_SERVICE_PORT_BASE:-5180} + ${entry##*:} ))"; return 0; }
+  done
+  return 1
+}
 
 svc_running() { infra_pid_alive "$(_svc_pidfile "$1")"; }
 
 svc_healthy() { curl -fs -o /dev/null --max-time 2 "http://127.0.0.1:$(svc_port "$1")/health/ready"; }
 
-# Builds the solution in Release and copies each service's output to .local/app/<name>.
+# Builds the services in Release and copies each one's output to <local>/app/<name>.
 svc_build() {
-  local root; root="$(_svc_root)"
-  echo "build: dotnet build -c Release (log .local/logs/build.log) ..." >&2
-  if ! dotnet build "$root/AiGovPipeline.sln" -c Release -nologo -v minimal >"$root/.local/logs/build.log" 2>&1; then
-    tail -n 30 "$root/.local/logs/build.log" >&2
-    echo "ERROR: the build failed (full log: $root/.local/logs/build.log) -- fix the errors above and run scripts/up.sh again" >&2
-    return 1
-  fi
-  local entry name
+  local root local_dir entry name
+  root="$(_svc_root)"; local_dir="$(_svc_local)"
+  mkdir -p "$local_dir/logs" "$local_dir/app"
+  echo "build: dotnet build -c Release (log ${local_dir#"$root"/}/logs/build.log) ..." >&2
   for entry in "${AIGOV_SERVICES[@]}"; do
     name="${entry%%:*}"
-    rm -rf "$root/.local/app/$name.new"
-    mkdir -p "$root/.local/app"
-    cp -a "$root/services/$name/bin/Release/net10.0" "$root/.local/app/$name.new"
-    rm -rf "$root/.local/app/$name"
-    mv "$root/.local/app/$name.new" "$root/.local/app/$name"
+    if ! dotnet build "$root/services/$name/$name.csproj" -c Release -nologo -v minimal >>"$local_dir/logs/build.log" 2>&1; then
+      tail -n 30 "$local_dir/logs/build.log" >&2
+      echo "ERROR: the build of $name failed (full log: $local_dir/logs/build.log) -- fix the errors above and try again" >&2
+      return 1
+    fi
+  done
+  for entry in "${AIGOV_SERVICES[@]}"; do
+    name="${entry%%:*}"
+    rm -rf "$local_dir/app/$name.new"
+    cp -a "$root/services/$name/bin/Release/net10.0" "$local_dir/app/$name.new"
+    rm -rf "$local_dir/app/$name"
+    mv "$local_dir/app/$name.new" "$local_dir/app/$name"
   done
   echo "build: done" >&2
 }
 
 svc_start() {
-  local name="$1" root port pidfile log
-  root="$(_svc_root)"; port="$(svc_port "$name")"; pidfile="$(_svc_pidfile "$name")"; log="$root/.local/logs/$name.log"
+  local name="$1" root local_dir port pidfile log
+  root="$(_svc_root)"; local_dir="$(_svc_local)"; port="$(svc_port "$name")"; pidfile="$(_svc_pidfile "$name")"; log="$local_dir/logs/$name.log"
   if svc_running "$name"; then
     echo "$name: already running (pid $(head -n1 "$pidfile"))" >&2
     return 0
   fi
-  if [ ! -f "$root/.local/app/$name/$name.dll" ]; then
-    echo "ERROR: $root/.local/app/$name/$name.dll is missing -- run scripts/up.sh (it builds) or scripts/down.sh then scripts/up.sh" >&2
+  if [ ! -f "$local_dir/app/$name/$name.dll" ]; then
+    echo "ERROR: $local_dir/app/$name/$name.dll is missing -- run scripts/up.sh (it builds) or scripts/down.sh then scripts/up.sh" >&2
     return 1
   fi
-  mkdir -p "$root/.local/pids" "$root/.local/logs" "${Pipeline__DataRoot:-$root/data}"
-  echo "$name: starting (health http://127.0.0.1:$port/health/ready, log .local/logs/$name.log)" >&2
+  mkdir -p "$local_dir/pids" "$local_dir/logs" "${Pipeline__DataRoot:-$root/data}"
+  echo "$name: starting (health http://127.0.0.1:$port/health/ready, log ${log#"$root"/})" >&2
   (
     cd "$root" || exit 1
     export Urls="http://127.0.0.1:$port" Pipeline__DataRoot="${Pipeline__DataRoot:-$root/data}"
     export DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0
-    exec setsid nohup dotnet "$root/.local/app/$name/$name.dll" >>"$log" 2>&1 </dev/null
+    exec setsid nohup dotnet "$local_dir/app/$name/$name.dll" >>"$log" 2>&1 </dev/null
   ) &
   echo $! >"$pidfile"
 }
@@ -73,14 +84,14 @@ svc_wait_healthy() {
       return 0
     fi
     if ! svc_running "$name"; then
-      tail -n 20 "$(_svc_root)/.local/logs/$name.log" >&2
-      echo "ERROR: $name exited during start-up -- see the log lines above (.local/logs/$name.log)" >&2
+      tail -n 20 "$(_svc_local)/logs/$name.log" >&2
+      echo "ERROR: $name exited during start-up -- see the log lines above ($(_svc_local)/logs/$name.log)" >&2
       return 1
     fi
     sleep 0.25
   done
-  tail -n 20 "$(_svc_root)/.local/logs/$name.log" >&2
-  echo "ERROR: $name was not healthy within ${timeout}s -- see the log lines above (.local/logs/$name.log)" >&2
+  tail -n 20 "$(_svc_local)/logs/$name.log" >&2
+  echo "ERROR: $name was not healthy within ${timeout}s -- see the log lines above ($(_svc_local)/logs/$name.log)" >&2
   return 1
 }
 

@@ -1,0 +1,142 @@
+#!/usr/bin/env bash
+# Fault suite: a stack of its own (RabbitMQ, PostgreSQL, the five services on other ports, state in .local/chaos),
+# 1,000 distinct documents dropped while every service is SIGKILLed once and restarted, RabbitMQ is restarted and
+# PostgreSQL is restarted. Then every document must be exactly one row, every queue drained. Bounded in time;
+# stops everything it started. Last line: "chaos: N dropped, N rows, N lost, N doubled".
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
+export AIGOV_ROOT="$root"
+export AIGOV_LOCAL="$root/.local/chaos"
+export AIGOV_PG_PORT="${CHAOS_PG_PORT:-5442}" AIGOV_AMQP_PORT="${CHAOS_AMQP_PORT:-5682}" AIGOV_MGMT_PORT="${CHAOS_MGMT_PORT:-15682}"
+export AIGOV_SERVICE_PORT_BASE="${CHAOS_SERVICE_PORT_BASE:-5280}"
+documents="${CHAOS_DOCUMENTS:-1000}"
+deadline_s="${CHAOS_DEADLINE_SECONDS:-240}"
+# shellcheck source=scripts/lib/infra.sh
+. "$root/scripts/lib/infra.sh"
+# shellcheck source=scripts/lib/services.sh
+. "$root/scripts/lib/services.sh"
+
+say() { printf 'chaos: %s\n' "$*" >&2; }
+psql_chaos() { PGPASSWORD=aigov psql -h 127.0.0.1 -p "$AIGOV_PG_PORT" -U aigov -d aigov -tAq -c "$1"; }
+started_at=$SECONDS
+
+stop_all() {
+  local entry
+  for entry in "${AIGOV_SERVICES[@]}"; do svc_stop "${entry%%:*}" 2>/dev/null || true; done
+  infra_stop_rabbitmq >/dev/null 2>&1 || true
+  infra_stop_postgres >/dev/null 2>&1 || true
+}
+trap stop_all EXIT
+
+say "[1/6] a fresh stack of its own in ${AIGOV_LOCAL#"$root"/} (PostgreSQL :$AIGOV_PG_PORT, RabbitMQ :$AIGOV_AMQP_PORT, services :$AIGOV_SERVICE_PORT_BASE+)"
+stop_all
+rm -rf "$AIGOV_LOCAL"
+mkdir -p "$AIGOV_LOCAL"
+infra_install_missing
+infra_start_postgres
+infra_start_rabbitmq
+export Pipeline__DataRoot="$AIGOV_LOCAL/data" Pipeline__SettleMilliseconds=200 Pipeline__RescanSeconds=5
+svc_build
+for entry in "${AIGOV_SERVICES[@]}"; do
+  svc_start "${entry%%:*}"
+  svc_wait_healthy "${entry%%:*}" 120
+done
+
+say "[2/6] writing $documents distinct documents"
+staging="$AIGOV_LOCAL/staging"
+mkdir -p "$staging" "$Pipeline__DataRoot/inbox/chaos"
+awk -v n="$documents" -v dir="$staging" 'BEGIN {
+  split("artificial intelligence governance policy regulation committee assembly resolution framework safety " \
+        "model data privacy transparency accountability audit risk standard export control chip compute research " \
+        "development cooperation international national strategy public sector industry investment innovation " \
+        "oversight evaluation benchmark frontier system deployment incident report liability copyright training", w, " ")
+  for (i = 1; i <= n; i++) {
+    srand(i); f = sprintf("%s/doc-%05d.txt", dir, i)
+    printf "Chaos report %d on AI governance\n\n", i > f
+    for (p = 0; p < 6; p++) { line = ""; for (k = 0; k < 40; k++) line = line w[int(rand() * 50) + 1] " "; print line "(" i "-" p ")." > f; print "" > f }
+    close(f)
+  }
+}'
+
+say "[3/6] dropping them over ~40 s while faults are injected"
+(
+  i=0
+  for f in "$staging"/*.txt; do
+    mv "$f" "$Pipeline__DataRoot/inbox/chaos/"
+    i=$((i + 1))
+    if [ $((i % 25)) -eq 0 ]; then sleep 1; fi
+  done
+) &
+dropper=$!
+
+kill_and_restart() {
+  local name="$1" pid
+  pid="$(head -n1 "$AIGOV_LOCAL/pids/$name.pid")"
+  say "SIGKILL $name (pid $pid) at $((SECONDS - started_at)) s"
+  kill -KILL "$pid"
+  while kill -0 "$pid" 2>/dev/null && [ "$(awk '{print $3}' "/proc/$pid/stat" 2>/dev/null)" != Z ]; do sleep 0.1; done
+  sleep 1
+  svc_start "$name"
+}
+sleep 3
+for name in AiGov.Watcher AiGov.Cleaner AiGov.LanguageDetector AiGov.Deduplicator AiGov.Storage; do
+  kill_and_restart "$name"
+  sleep 4
+done
+say "restart RabbitMQ at $((SECONDS - started_at)) s"
+infra_stop_rabbitmq
+infra_start_rabbitmq
+sleep 3
+say "restart PostgreSQL at $((SECONDS - started_at)) s"
+infra_stop_postgres
+sleep 2
+infra_start_postgres
+wait "$dropper"
+
+say "[4/6] waiting for $documents rows (at most ${deadline_s} s from the start)"
+while :; do
+  rows="$(psql_chaos "SELECT count(*) FROM documents WHERE file_name LIKE 'chaos/%'" 2>/dev/null || echo 0)"
+  [ "$rows" -ge "$documents" ] && break
+  if [ $((SECONDS - started_at)) -ge "$deadline_s" ]; then
+    say "deadline reached with $rows rows"
+    break
+  fi
+  sleep 1
+done
+sleep 2
+
+say "[5/6] checking rows, files and queues"
+rows="$(psql_chaos "SELECT count(*) FROM documents WHERE file_name LIKE 'chaos/%'")"
+distinct="$(psql_chaos "SELECT count(DISTINCT file_name) FROM documents WHERE file_name LIKE 'chaos/%'")"
+not_stored="$(psql_chaos "SELECT count(*) FROM documents WHERE file_name LIKE 'chaos/%' AND status <> 'stored'")"
+lost=$((documents - distinct))
+doubled=$((rows - distinct))
+processed="$(find "$Pipeline__DataRoot/processed/chaos" -type f 2>/dev/null | wc -l)"
+left_in_inbox="$(find "$Pipeline__DataRoot/inbox" -type f | wc -l)"
+queues="$(curl -fs -u guest:guest "http://127.0.0.1:$AIGOV_MGMT_PORT/api/queues/%2F" | python3 -c '
+import json, sys
+qs = json.load(sys.stdin)
+print(" ".join("%s=%s/%s" % (q["name"], q.get("messages_ready", 0), q.get("messages_unacknowledged", 0))
+               for q in qs if q.get("messages_ready", 0) or q.get("messages_unacknowledged", 0)))
+' || echo "management-api-unreachable")"
+status=0
+[ "$lost" -eq 0 ] && [ "$doubled" -eq 0 ] || status=1
+if [ "$not_stored" -ne 0 ]; then
+  say "$not_stored row(s) are not 'stored':"
+  psql_chaos "SELECT status, left(error, 160) FROM documents WHERE file_name LIKE 'chaos/%' AND status <> 'stored' LIMIT 5" >&2
+  status=1
+fi
+[ "$processed" -eq "$documents" ] || { say "processed/ holds $processed files, not $documents"; status=1; }
+[ "$left_in_inbox" -eq 0 ] || { say "$left_in_inbox file(s) still in the inbox"; status=1; }
+[ -z "$queues" ] || { say "queues not drained (ready/unacked): $queues"; status=1; }
+if [ "$status" -ne 0 ]; then
+  for entry in "${AIGOV_SERVICES[@]}"; do
+    say "--- last lines of ${entry%%:*}"; tail -n 5 "$AIGOV_LOCAL/logs/${entry%%:*}.log" >&2 || true
+  done
+fi
+
+say "[6/6] stopping the chaos stack (logs kept in ${AIGOV_LOCAL#"$root"/}/logs) after $((SECONDS - started_at)) s"
+trap - EXIT
+stop_all
+echo "chaos: $documents dropped, $rows rows, $lost lost, $doubled doubled"
+exit "$status"

@@ -58,7 +58,8 @@ awk -v n="$documents" -v dir="$staging" 'BEGIN {
   }
 }'
 
-say "[3/6] dropping them over ~40 s while faults are injected"
+say "[3/6] dropping them over ~40 s while faults are injected (set-up took $((SECONDS - started_at)) s)"
+started_at=$SECONDS
 (
   i=0
   for f in "$staging"/*.txt; do
@@ -93,7 +94,7 @@ sleep 2
 infra_start_postgres
 wait "$dropper"
 
-say "[4/6] waiting for $documents rows (at most ${deadline_s} s from the start)"
+say "[4/6] waiting for $documents rows (at most ${deadline_s} s from the first drop)"
 while :; do
   rows="$(psql_chaos "SELECT count(*) FROM documents WHERE file_name LIKE 'chaos/%'" 2>/dev/null || echo 0)"
   [ "$rows" -ge "$documents" ] && break
@@ -106,8 +107,7 @@ done
 sleep 2
 
 say "[5/6] checking rows, files and queues"
-rows="$(psql_chaos "SELECT count(*) FROM documents WHERE file_name LIKE 'chaos/%'")"
-distinct="$(psql_chaos "SELECT count(DISTINCT file_name) FROM documents WHERE file_name LIKE 'chaos/%'")"
+read -r rows distinct < <(psql_chaos "SELECT count(*), count(DISTINCT file_name) FROM documents WHERE file_name LIKE 'chaos/%'" | tr '|' ' ')
 not_stored="$(psql_chaos "SELECT count(*) FROM documents WHERE file_name LIKE 'chaos/%' AND status <> 'stored'")"
 lost=$((documents - distinct))
 doubled=$((rows - distinct))

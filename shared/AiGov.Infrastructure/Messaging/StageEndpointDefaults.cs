@@ -12,19 +12,29 @@ public static class StageEndpointDefaults
             .Endpoint(endpoint => endpoint.Name = queueName);
 
     /// <summary>Applied per consumer, not per endpoint: on a queue with several consumers endpoint-level filters
-    /// would stack. Retries are few and quick: a transient broker or database hiccup is covered, while a poison
-    /// message reaches its <c>_error</c> queue within seconds and becomes a <c>failed</c> row through its
-    /// <c>Fault&lt;T&gt;</c>.</summary>
+    /// would stack. Two policies for two kinds of error, never both for the same exception:
+    /// <list type="bullet">
+    /// <item>an unreachable database or broker is waited out (exponential, up to about 90 s in all), so a restart of
+    /// PostgreSQL or RabbitMQ loses nothing;</item>
+    /// <item>any other error gets two quick retries, then the message goes to <c>&lt;queue&gt;_error</c> and its
+    /// <c>Fault&lt;T&gt;</c> becomes a <c>failed</c> row; bad input (FormatException, ArgumentException,
+    /// NotSupportedException) is not retried at all.</item>
+    /// </list></summary>
     public static void UseStageDefaults<TConsumer>(this IConsumerConfigurator<TConsumer> consumer, IRegistrationContext context)
         where TConsumer : class
     {
         consumer.UseMessageRetry(retry =>
         {
-            retry.Intervals(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3));
-            // Bad input does not get better by retrying.
+            retry.Exponential(12, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(15), TimeSpan.FromMilliseconds(500));
+            retry.Handle<Exception>(TransientFailures.IsTransient);
+        });
+        consumer.UseMessageRetry(retry =>
+        {
+            retry.Intervals(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1));
             retry.Ignore<FormatException>();
             retry.Ignore<ArgumentException>();
             retry.Ignore<NotSupportedException>();
+            retry.Ignore<Exception>(TransientFailures.IsTransient);
         });
         // Publishes leave only when the consumer completes, so a retried consumer never emits an event twice.
         consumer.UseInMemoryOutbox(context);

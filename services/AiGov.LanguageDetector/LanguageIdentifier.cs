@@ -1,24 +1,25 @@
-using System.Collections.Concurrent;
 using AiGov.Contracts;
 using Lingua;
 
 namespace AiGov.LanguageDetector;
 
-/// <summary>Main language of a text: the writing system first (many scripts name their language outright), then
-/// Lingua among only the languages written in that script, on a bounded sample of the text. Thread-safe; one
-/// instance serves every message.</summary>
-public sealed class LanguageIdentifier
+/// <summary>The languages of a text: each paragraph's script first (many scripts name their language outright), then,
+/// for scripts that several languages share, a trigram model of only that script's languages, and between close
+/// relatives (Indonesian/Malay, Danish/Norwegian, ...) a quadrigram model of only those. Short paragraphs are
+/// judged together with their neighbours of the same script; adjacent paragraphs in one language become one span.
+/// The main language is the one with the most letters. Thread-safe; one instance serves every message.</summary>
+public sealed class LanguageIdentifier(ScriptModels models)
 {
     public const string Undetermined = "und";
 
     /// <summary>Fewer letters than this say too little about a language.</summary>
     public const int MinimumLetters = 12;
 
-    /// <summary>Below this confidence the answer is <c>und</c>.</summary>
+    /// <summary>Below this confidence the main language is <c>und</c>.</summary>
     public const double MinimumConfidence = 0.3;
 
-    /// <summary>Longer texts are judged on three windows (start, middle, end) of a third of this each.</summary>
-    public const int SampleCharacters = 3000;
+    /// <summary>Lingua (~1 ms per sentence) sees at most this much of a block.</summary>
+    public const int MaximumLinguaCharacters = 2000;
 
     private static readonly Dictionary<Script, string> s_scriptOfOneLanguage = new()
     {
@@ -35,80 +36,97 @@ public sealed class LanguageIdentifier
         [Script.Georgian] = "ka",
     };
 
-    private readonly ConcurrentDictionary<Script, Lazy<Lingua.LanguageDetector>> _detectors = new();
+    public LanguageIdentifier() : this(new ScriptModels())
+    {
+    }
 
     public DetectedLanguage Identify(string text)
     {
-        var sample = Sample(text);
-        var histogram = ScriptHistogram.Of(sample);
-        if (histogram.LetterCount < MinimumLetters)
+        var paragraphs = TextParagraphs.Of(text);
+        var letters = paragraphs.Sum(p => p.Letters);
+        if (letters < MinimumLetters)
         {
-            return Result(Undetermined, 0);
+            return new DetectedLanguage { Code = Undetermined, Confidence = 0 };
         }
 
-        var (script, share) = histogram.Dominant();
-        if (s_scriptOfOneLanguage.TryGetValue(script, out var code))
+        var blocks = TextBlocks.Of(paragraphs);
+        var isJapanese = IsJapanese(blocks.Sum(b => b.Kana), blocks.Sum(b => b.Han));
+        var judged = new List<JudgedBlock>(blocks.Count);
+        var spans = new List<LanguageSpan>(blocks.Count);
+        foreach (var block in blocks)
         {
-            return Result(code, share);
+            var (code, confidence) = Detect(text, block, isJapanese);
+            judged.Add(new JudgedBlock(block, code, confidence));
+            Append(spans, block, code, confidence);
         }
-        switch (script)
-        {
-            case Script.Han or Script.Kana:
-                // Japanese mixes kana into kanji; Chinese has none.
-                var kana = histogram[Script.Kana];
-                var isJapanese = kana >= 2 && kana >= 0.05 * (kana + histogram[Script.Han]);
-                return Result(isJapanese ? "ja" : "zh", share);
-            case Script.Latin or Script.Cyrillic or Script.Arabic or Script.Devanagari:
-                var detector = _detectors.GetOrAdd(script, s => new Lazy<Lingua.LanguageDetector>(() => Build(s))).Value;
-                var best = detector.ComputeLanguageConfidenceValues(sample).FirstOrDefault();
-                var confidence = best.Value * share;
-                return best.Value > 0 && confidence >= MinimumConfidence
-                    ? Result(LanguageInfo.IsoCode6391(best.Key).ToString().ToLowerInvariant(), confidence)
-                    : Result(Undetermined, confidence);
-            default:
-                return Result(Undetermined, 0);
-        }
-    }
 
-    private static Lingua.LanguageDetector Build(Script script)
-    {
-        var builder = script switch
+        var (main, mainConfidence) = LanguageTally.MainLanguage(judged);
+        return new DetectedLanguage
         {
-            Script.Cyrillic => LanguageDetectorBuilder.FromAllLanguagesWithCyrillicScript(),
-            Script.Arabic => LanguageDetectorBuilder.FromAllLanguagesWithArabicScript(),
-            Script.Devanagari => LanguageDetectorBuilder.FromAllLanguagesWithDevangariScript(),
-            _ => LanguageDetectorBuilder.FromAllLanguagesWithLatinScript(),
+            Code = mainConfidence >= MinimumConfidence ? main : Undetermined,
+            Confidence = Round(mainConfidence),
+            Shares = LanguageTally.Shares(judged),
+            Spans = spans,
         };
-        // Low-accuracy mode (trigrams only) is as good as high accuracy on paragraphs and articles, and a tenth
-        // of the memory; the samples given here are long.
-        return builder.WithLowAccuracyMode().Build();
     }
 
-    private static string Sample(string text)
+    private (string Code, double Confidence) Detect(string text, TextBlock block, bool documentIsJapanese)
     {
-        if (text.Length <= SampleCharacters)
+        if (block.Letters < MinimumLetters && block.Script is not (Script.Han or Script.Hangul))
         {
-            return text;
+            return (Undetermined, 0);
         }
-        var window = SampleCharacters / 3;
-        return string.Join('\n',
-            Window(text, 0, window),
-            Window(text, (text.Length - window) / 2, window),
-            Window(text, text.Length - window, window));
+        if (s_scriptOfOneLanguage.TryGetValue(block.Script, out var code))
+        {
+            return (code, 1);
+        }
+        if (block.Script is Script.Han)
+        {
+            // A kanji-only heading in a Japanese document is Japanese.
+            return (documentIsJapanese && block.Kana == 0 || IsJapanese(block.Kana, block.Han) ? "ja" : "zh", 1);
+        }
+        if (block.Script is Script.Devanagari)
+        {
+            return DetectDevanagari(text.AsSpan(block.Start, Math.Min(block.End - block.Start, MaximumLinguaCharacters)));
+        }
+        var model = models.ForScript(block.Script);
+        if (model is null)
+        {
+            return (Undetermined, 0);
+        }
+        var blockText = text.AsSpan(block.Start, block.End - block.Start);
+        var (best, confidence, _) = model.Score(blockText);
+        if (models.ForRelativesOf(best) is { } relatives && relatives.Score(blockText) is { Ngrams: > 0 } closer)
+        {
+            return (closer.Code, Math.Min(confidence, closer.Confidence));
+        }
+        return (best, confidence);
     }
 
-    private static string Window(string text, int start, int length)
+    private (string Code, double Confidence) DetectDevanagari(ReadOnlySpan<char> text)
     {
-        // Start and end on white space so no word is cut in half (and no surrogate pair split).
-        var from = start == 0 ? 0 : text.IndexOfAny([' ', '\n'], start) is var s and >= 0 ? s + 1 : start;
-        var to = Math.Min(text.Length, from + length);
-        if (to < text.Length && text.LastIndexOfAny([' ', '\n'], to - 1, to - from) is var e and > 0)
-        {
-            to = e;
-        }
-        return text[from..Math.Max(from, to)];
+        var best = models.Devanagari.ComputeLanguageConfidenceValues(text.ToString()).FirstOrDefault();
+        return best.Value > 0 ? (LanguageInfo.IsoCode6391(best.Key).ToString().ToLowerInvariant(), best.Value) : (Undetermined, 0);
     }
 
-    private static DetectedLanguage Result(string code, double confidence) =>
-        new() { Code = code, Confidence = Math.Round(Math.Clamp(confidence, 0, 1), 4) };
+    /// <summary>Japanese mixes kana into kanji; Chinese has none, bar a stray の in a shop name.</summary>
+    private static bool IsJapanese(int kana, int han) => kana >= 2 && kana >= 0.05 * (kana + han);
+
+    private static void Append(List<LanguageSpan> spans, TextBlock block, string code, double confidence)
+    {
+        if (spans.Count > 0 && spans[^1] is var last && last.Code == code)
+        {
+            var lastLength = last.Length;
+            var length = block.End - block.Start;
+            spans[^1] = last with
+            {
+                Length = block.End - last.Start,
+                Confidence = Round((last.Confidence * lastLength + confidence * length) / (lastLength + length)),
+            };
+            return;
+        }
+        spans.Add(new LanguageSpan { Start = block.Start, Length = block.End - block.Start, Code = code, Confidence = Round(confidence) });
+    }
+
+    internal static double Round(double confidence) => Math.Round(Math.Clamp(confidence, 0, 1), 4);
 }

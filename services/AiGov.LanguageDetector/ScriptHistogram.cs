@@ -27,13 +27,15 @@ public enum Script
 /// <summary>Counts the letters of a text by writing system.</summary>
 public sealed class ScriptHistogram
 {
-    private readonly int[] _counts = new int[Enum.GetValues<Script>().Length];
+    private static readonly Script[] s_scripts = Enum.GetValues<Script>();
+
+    private readonly int[] _counts = new int[s_scripts.Length];
 
     public int LetterCount { get; private set; }
 
     public int this[Script script] => _counts[(int)script];
 
-    public static ScriptHistogram Of(string text)
+    public static ScriptHistogram Of(ReadOnlySpan<char> text)
     {
         var histogram = new ScriptHistogram();
         foreach (var rune in text.EnumerateRunes())
@@ -55,7 +57,7 @@ public sealed class ScriptHistogram
         double total = 0;
         var best = Script.Other;
         double bestWeight = 0;
-        foreach (var script in Enum.GetValues<Script>())
+        foreach (var script in s_scripts)
         {
             double weight = Weight(script) * _counts[(int)script];
             total += weight;

@@ -1,0 +1,40 @@
+namespace AiGov.LanguageDetector;
+
+/// <summary>A text block with the language it was judged to be in.</summary>
+public readonly record struct JudgedBlock(TextBlock Block, string Code, double Confidence);
+
+/// <summary>Adds up the letters of each language over a text's blocks.</summary>
+public static class LanguageTally
+{
+    /// <summary>Each language's share of the letters, largest first (<c>und</c> included when some letters are).</summary>
+    public static IReadOnlyDictionary<string, double> Shares(IReadOnlyList<JudgedBlock> blocks)
+    {
+        double total = blocks.Sum(b => b.Block.Letters);
+        var shares = new Dictionary<string, double>();
+        foreach (var group in blocks.GroupBy(b => b.Code).OrderByDescending(g => g.Sum(b => b.Block.Letters)).ThenBy(g => g.Key, StringComparer.Ordinal))
+        {
+            shares[group.Key] = LanguageIdentifier.Round(group.Sum(b => b.Block.Letters) / total);
+        }
+        return shares;
+    }
+
+    /// <summary>The language with the most weight, and its confidence: its share of the weight times the mean
+    /// confidence of its blocks. A CJK character weighs three letters (it carries about as much as a short word), so
+    /// a Chinese article with English names stays Chinese and an English one quoting a Chinese title stays English.</summary>
+    public static (string Code, double Confidence) MainLanguage(IReadOnlyList<JudgedBlock> blocks)
+    {
+        double total = blocks.Sum(Weight);
+        var best = blocks.Where(b => b.Code != LanguageIdentifier.Undetermined)
+            .GroupBy(b => b.Code)
+            .Select(g => (Code: g.Key, Weight: g.Sum(Weight), Confidence: g.Sum(b => Weight(b) * b.Confidence)))
+            .OrderByDescending(g => g.Weight)
+            .ThenBy(g => g.Code, StringComparer.Ordinal)
+            .FirstOrDefault();
+        return best.Code is null || total == 0
+            ? (LanguageIdentifier.Undetermined, 0)
+            : (best.Code, best.Weight / total * (best.Confidence / best.Weight));
+    }
+
+    private static double Weight(JudgedBlock block) =>
+        block.Block.Letters * (block.Block.Script is Script.Han or Script.Hangul ? 3 : 1);
+}

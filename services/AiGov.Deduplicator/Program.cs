@@ -6,7 +6,12 @@ using AiGov.Infrastructure.Persistence;
 
 var builder = ServiceDefaults.CreateServiceBuilder(args);
 builder.AddPipelineDatabase();
-builder.Services.AddSingleton<ExactDuplicateIndex>();
+builder.Services.AddOptions<DeduplicationOptions>()
+    .BindConfiguration(DeduplicationOptions.SectionName)
+    .ValidateDataAnnotations()
+    .ValidateOnStart();
+builder.Services.AddSingleton<IDuplicateJudge, SimilarityJudge>();
+builder.Services.AddSingleton<NearDuplicateIndex>();
 builder.AddPipelineBus(bus => bus.AddStageConsumer<DeduplicateDocumentConsumer>(QueueNames.Deduplication));
 
 var app = builder.Build();

@@ -7,6 +7,9 @@ public sealed class AiGovDbContext(DbContextOptions<AiGovDbContext> options) : D
     public DbSet<DocumentRecord> Documents => Set<DocumentRecord>();
     public DbSet<ContentFingerprintRecord> ContentFingerprints => Set<ContentFingerprintRecord>();
     public DbSet<RemovedBlockRecord> RemovedBlocks => Set<RemovedBlockRecord>();
+    public DbSet<DedupDocumentRecord> DedupDocuments => Set<DedupDocumentRecord>();
+    public DbSet<DedupBandRecord> DedupBands => Set<DedupBandRecord>();
+    public DbSet<StoryAnchorRecord> StoryAnchors => Set<StoryAnchorRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -62,6 +65,40 @@ public sealed class AiGovDbContext(DbContextOptions<AiGovDbContext> options) : D
             fingerprint.Property(f => f.ContentSha256).HasColumnName("content_sha256");
             fingerprint.Property(f => f.DocumentId).HasColumnName("document_id");
             fingerprint.Property(f => f.FirstSeenAt).HasColumnName("first_seen_at");
+        });
+
+        modelBuilder.Entity<DedupDocumentRecord>(decision =>
+        {
+            decision.ToTable("dedup_documents");
+            decision.HasKey(d => d.DocumentId).HasName("pk_dedup_documents");
+            decision.Property(d => d.DocumentId).HasColumnName("document_id").ValueGeneratedNever();
+            decision.Property(d => d.Sequence).HasColumnName("seq").UseIdentityAlwaysColumn();
+            decision.Property(d => d.CanonicalId).HasColumnName("canonical_id");
+            decision.Property(d => d.Similarity).HasColumnName("similarity");
+            decision.Property(d => d.StoryId).HasColumnName("story_id");
+            decision.Property(d => d.Signature).HasColumnName("signature");
+            decision.Property(d => d.AnchorCount).HasColumnName("anchor_count");
+            decision.Property(d => d.DecidedAt).HasColumnName("decided_at");
+            decision.HasIndex(d => d.Sequence).IsUnique().HasDatabaseName("ux_dedup_documents_seq");
+        });
+
+        // The primary key (band_key, document_id) is the lookup index: candidates are found by band key alone.
+        modelBuilder.Entity<DedupBandRecord>(band =>
+        {
+            band.ToTable("dedup_bands");
+            band.HasKey(b => new { b.BandKey, b.DocumentId }).HasName("pk_dedup_bands");
+            band.Property(b => b.BandKey).HasColumnName("band_key");
+            band.Property(b => b.DocumentId).HasColumnName("document_id");
+        });
+
+        // Only (anchor_key, seq), both in the key: the newest documents naming an anchor come from a backward
+        // index-only scan that stops after a few entries, however many documents name it.
+        modelBuilder.Entity<StoryAnchorRecord>(anchor =>
+        {
+            anchor.ToTable("story_anchors");
+            anchor.HasKey(a => new { a.AnchorKey, a.Sequence }).HasName("pk_story_anchors");
+            anchor.Property(a => a.AnchorKey).HasColumnName("anchor_key");
+            anchor.Property(a => a.Sequence).HasColumnName("seq");
         });
     }
 }

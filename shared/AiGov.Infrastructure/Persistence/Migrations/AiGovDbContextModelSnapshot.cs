@@ -42,6 +42,69 @@ namespace AiGov.Infrastructure.Persistence.Migrations
                     b.ToTable("content_fingerprints", (string)null);
                 });
 
+            modelBuilder.Entity("AiGov.Infrastructure.Persistence.DedupBandRecord", b =>
+                {
+                    b.Property<long>("BandKey")
+                        .HasColumnType("bigint")
+                        .HasColumnName("band_key");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("document_id");
+
+                    b.HasKey("BandKey", "DocumentId")
+                        .HasName("pk_dedup_bands");
+
+                    b.ToTable("dedup_bands", (string)null);
+                });
+
+            modelBuilder.Entity("AiGov.Infrastructure.Persistence.DedupDocumentRecord", b =>
+                {
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("document_id");
+
+                    b.Property<int>("AnchorCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("anchor_count");
+
+                    b.Property<Guid>("CanonicalId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("canonical_id");
+
+                    b.Property<DateTimeOffset>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("seq");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Sequence"));
+
+                    b.Property<byte[]>("Signature")
+                        .HasColumnType("bytea")
+                        .HasColumnName("signature");
+
+                    b.Property<double?>("Similarity")
+                        .HasColumnType("double precision")
+                        .HasColumnName("similarity");
+
+                    b.Property<Guid>("StoryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("story_id");
+
+                    b.HasKey("DocumentId")
+                        .HasName("pk_dedup_documents");
+
+                    b.HasIndex("Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ux_dedup_documents_seq");
+
+                    b.ToTable("dedup_documents", (string)null);
+                });
+
             modelBuilder.Entity("AiGov.Infrastructure.Persistence.DocumentRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -178,6 +241,22 @@ namespace AiGov.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_document_removed_blocks_label");
 
                     b.ToTable("document_removed_blocks", (string)null);
+                });
+
+            modelBuilder.Entity("AiGov.Infrastructure.Persistence.StoryAnchorRecord", b =>
+                {
+                    b.Property<long>("AnchorKey")
+                        .HasColumnType("bigint")
+                        .HasColumnName("anchor_key");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("seq");
+
+                    b.HasKey("AnchorKey", "Sequence")
+                        .HasName("pk_story_anchors");
+
+                    b.ToTable("story_anchors", (string)null);
                 });
 
             modelBuilder.Entity("AiGov.Infrastructure.Persistence.RemovedBlockRecord", b =>

@@ -8,7 +8,7 @@ export AIGOV_ROOT="$root" DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 . "$root/scripts/lib/infra.sh"
 
 command -v dotnet >/dev/null || { echo "ERROR: dotnet is not on PATH -- install the .NET 10 SDK" >&2; exit 1; }
-echo "test: [1/4] servers" >&2
+echo "test: [1/5] servers" >&2
 infra_install_missing
 started=()
 infra_status | grep -q '^postgres: running' || started+=(postgres)
@@ -26,22 +26,27 @@ export AIGOV_TEST_POSTGRES="Host=127.0.0.1;Port=${AIGOV_PG_PORT:-5432};Database=
 export AIGOV_TEST_RABBITMQ_HOST=127.0.0.1 AIGOV_TEST_RABBITMQ_PORT="${AIGOV_AMQP_PORT:-5672}" \
   AIGOV_TEST_RABBITMQ_MANAGEMENT_PORT="${AIGOV_MGMT_PORT:-15672}" AIGOV_TEST_RABBITMQ_USER=guest AIGOV_TEST_RABBITMQ_PASSWORD=guest
 
-echo "test: [2/4] build (Release)" >&2
+echo "test: [2/5] build (Release)" >&2
 dotnet build "$root/AiGovPipeline.sln" -c Release -nologo -v minimal
 
 results="$root/.local/test-results/$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$results"
-echo "test: [3/4] dotnet test (results in ${results#"$root"/})" >&2
+echo "test: [3/5] dotnet test (results in ${results#"$root"/})" >&2
 status=0
 dotnet test "$root/AiGovPipeline.sln" -c Release --no-build --logger trx --logger "console;verbosity=normal" \
   --results-directory "$results" || status=$?
 
-echo "test: [4/4] results" >&2
+echo "test: [4/5] fault suite (scripts/chaos.sh, a stack of its own)" >&2
+chaos_passed=0 chaos_failed=0
+if bash "$root/scripts/chaos.sh"; then chaos_passed=1; else chaos_failed=1; fi
+
+echo "test: [5/5] results" >&2
 sum() { cat "$results"/*.trx 2>/dev/null | grep -o "<Counters [^>]*" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' | awk '{s+=$1} END {print s+0}'; }
-passed="$(sum passed)"
-failed="$(sum failed)"
-total="$(sum total)"
-if [ "$total" -eq 0 ]; then
+passed="$(( $(sum passed) + chaos_passed ))"
+failed="$(( $(sum failed) + chaos_failed ))"
+trx_total="$(sum total)"
+total="$((trx_total + 1))"
+if [ "$trx_total" -eq 0 ]; then
   echo "ERROR: no test results were written to $results -- see the dotnet test output above" >&2
   status=1
 elif [ "$((passed + failed))" -ne "$total" ]; then

@@ -4,36 +4,36 @@ using MassTransit;
 
 namespace AiGov.Cleaner;
 
-/// <summary>Receives the raw bytes, keeps the article, publishes the clean text.</summary>
+/// <summary>
+/// Receives the raw bytes, keeps the article, publishes the clean text with its metadata and the audit of what was
+/// removed. A document the cleaner cannot read throws <see cref="UnreadableDocumentException"/>, a
+/// <see cref="FormatException"/>: the stage's retry policy does not retry it, and it becomes a <c>failed</c> row.
+/// </summary>
 public sealed class CleanDocumentConsumer(ILogger<CleanDocumentConsumer> logger) : IConsumer<DocumentArrived>
 {
     public async Task Consume(ConsumeContext<DocumentArrived> context)
     {
         var arrived = context.Message;
-        var cleaned = DocumentCleaner.Clean(arrived.Content, arrived.Source.FileName);
+        CleanedDocument cleaned;
+        try
+        {
+            cleaned = DocumentCleaner.Clean(arrived.Content, arrived.Source.FileName);
+        }
+        catch (UnreadableDocumentException exception)
+        {
+            logger.LogWarning("Document {DocumentId} ({FileName}) cannot be cleaned: {Reason}",
+                arrived.DocumentId, arrived.Source.FileName, exception.Message);
+            throw;
+        }
 
-        logger.LogInformation("Document {DocumentId} ({FileName}) cleaned: {Format}, {Encoding}, {Bytes} bytes -> {Chars} characters",
-            arrived.DocumentId, arrived.Source.FileName, cleaned.Format, cleaned.EncodingName, arrived.Content.Length, cleaned.CleanText.Length);
+        logger.LogInformation("Document {DocumentId} ({FileName}) cleaned: {Format}, {Encoding}, {Bytes} bytes -> {Chars} characters, {Removed} blocks removed",
+            arrived.DocumentId, arrived.Source.FileName, cleaned.Format, cleaned.EncodingName, arrived.Content.Length, cleaned.CleanText.Length, cleaned.Removed.Count);
 
         await context.Publish(new DocumentCleaned
         {
             DocumentId = arrived.DocumentId,
             Source = arrived.Source,
-            Content = new CleanContent
-            {
-                Title = cleaned.Title,
-                Text = cleaned.CleanText,
-                ContentSha256 = cleaned.ContentSha256,
-                SourceFormat = FormatName(cleaned.Format),
-                Encoding = cleaned.EncodingName,
-            },
+            Content = CleanContentMapper.ToContent(cleaned),
         });
     }
-
-    private static string FormatName(SourceFormat format) => format switch
-    {
-        SourceFormat.Html => "html",
-        SourceFormat.Markdown => "markdown",
-        _ => "plain_text",
-    };
 }

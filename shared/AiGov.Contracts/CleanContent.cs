@@ -11,7 +11,7 @@ public record CleanContent
     /// <summary>SHA-256 of the normalised clean text: the exact-duplicate key.</summary>
     public required string ContentSha256 { get; init; }
 
-    /// <summary>plain_text, markdown or html.</summary>
+    /// <summary>plain_text, markdown, html, pdf or docx.</summary>
     public required string SourceFormat { get; init; }
 
     /// <summary>The character encoding the bytes were decoded with.</summary>

@@ -44,10 +44,16 @@ public static class ContentFingerprint
                 pendingSpace = false;
             }
 
-            builder.Append(rune.ToString());
+            AppendRune(builder, rune);
         }
 
         return builder.ToString();
+    }
+
+    private static void AppendRune(StringBuilder builder, Rune rune)
+    {
+        Span<char> chars = stackalloc char[2];
+        builder.Append(chars[..rune.EncodeToUtf16(chars)]);
     }
 
     /// <summary>Lower-case hex SHA-256 of the UTF-8 bytes of <see cref="NormalizeForHash"/>(<paramref name="cleanText"/>).</summary>

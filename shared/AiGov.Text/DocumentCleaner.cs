@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using AiGov.Text.Docx;
+using AiGov.Text.Pdf;
 
 namespace AiGov.Text;
 
@@ -7,13 +9,22 @@ namespace AiGov.Text;
 /// <param name="CleanText">Normalised article text without boilerplate.</param>
 /// <param name="ContentSha256">Exact-duplicate key: <see cref="ContentFingerprint.Sha256Hex(string)"/> of <paramref name="CleanText"/>.</param>
 /// <param name="Format">The format used to extract the text.</param>
-/// <param name="EncodingName">The encoding the bytes were decoded with (see <see cref="DecodedText.EncodingName"/>).</param>
-public sealed record CleanedDocument(string? Title, string CleanText, string ContentSha256, SourceFormat Format, string EncodingName);
+/// <param name="EncodingName">The encoding the bytes were decoded with (see <see cref="DecodedText.EncodingName"/>); "binary" for PDF.</param>
+public sealed record CleanedDocument(string? Title, string CleanText, string ContentSha256, SourceFormat Format, string EncodingName)
+{
+    /// <summary>Publication date, source, address and author, when the document names them.</summary>
+    public ArticleMetadata Metadata { get; init; } = ArticleMetadata.Empty;
+
+    /// <summary>What cleaning dropped, labelled, in document order (capped, see <see cref="DocumentCleaner"/>).</summary>
+    public IReadOnlyList<RemovedText> Removed { get; init; } = [];
+}
 
 /// <summary>The whole cleaning pipeline from raw bytes to clean text and its fingerprint.</summary>
 public static partial class DocumentCleaner
 {
     private const int MaxTitleLength = 200;
+    private const int MaxRemovedBlocks = 200;
+    private const int MaxRemovedBlockChars = 4000;
 
     /// <summary>
     /// Cleans a document whose format is taken from <paramref name="fileName"/>'s extension; names without a
@@ -28,35 +39,58 @@ public static partial class DocumentCleaner
     }
 
     /// <summary>
-    /// decode → extract (HtmlExtractor / MarkdownStripper) → normalise → title → BoilerplateRemover → normalise →
-    /// fingerprint. For plain text and Markdown the title line stays in the clean text (it is part of the article);
-    /// for HTML the &lt;title&gt; is separate metadata.
+    /// decode → extract (HtmlExtractor / MarkdownStripper / PdfTextExtractor / DocxTextExtractor) → normalise →
+    /// title → metadata → BoilerplateRemover → fingerprint. For plain text, Markdown, PDF and DOCX the title line
+    /// stays in the clean text (it is part of the article); for HTML the &lt;title&gt; is separate metadata.
     /// </summary>
+    /// <exception cref="UnreadableDocumentException">A PDF or DOCX without text, encrypted, too large when expanded, or malformed.</exception>
     public static CleanedDocument Clean(ReadOnlySpan<byte> content, SourceFormat format)
     {
-        var decoded = TextDecoder.Decode(content, format == SourceFormat.Html);
-        string? title;
-        string text;
-        switch (format)
+        var (extracted, encodingName) = Extract(content, format);
+        var text = extracted.Text;
+        var title = format == SourceFormat.Html ? extracted.Title : ValidTitle(extracted.Title) ?? FindPlainTextTitle(text);
+        var boilerplate = BoilerplateRemover.Apply(text, title);
+        var cleanText = boilerplate.Text;
+        if (format != SourceFormat.Html && title is not null && !cleanText.Contains(title, StringComparison.Ordinal))
         {
-            case SourceFormat.Html:
-                var extracted = HtmlExtractor.Extract(decoded.Text);
-                title = extracted.Title;
-                text = extracted.Text;
-                break;
-            case SourceFormat.Markdown:
-                text = TextNormalizer.Normalize(MarkdownStripper.Strip(decoded.Text));
-                title = ValidTitle(MarkdownStripper.FindFirstHeading(decoded.Text)) ?? FindPlainTextTitle(text);
-                break;
-            default:
-                text = TextNormalizer.Normalize(decoded.Text);
-                title = FindPlainTextTitle(text);
-                break;
+            // The first line was navigation or a label, not the headline.
+            title = FindPlainTextTitle(cleanText);
         }
 
-        var cleanText = TextNormalizer.Normalize(BoilerplateRemover.Remove(text, title));
-        return new CleanedDocument(title, cleanText, ContentFingerprint.Sha256Hex(cleanText), format, decoded.EncodingName);
+        var metadata = extracted.Metadata.Or(TextMetadataReader.Read(text));
+        return new CleanedDocument(title, cleanText, ContentFingerprint.Sha256Hex(cleanText), format, encodingName)
+        {
+            Metadata = metadata,
+            Removed = Cap(extracted.Removed.Concat(boilerplate.Removed)),
+        };
     }
+
+    private static (ExtractedDocument Document, string EncodingName) Extract(ReadOnlySpan<byte> content, SourceFormat format)
+    {
+        switch (format)
+        {
+            case SourceFormat.Pdf:
+                return (PdfTextExtractor.Extract(content.ToArray()), "binary");
+            case SourceFormat.Docx:
+                return (DocxTextExtractor.Extract(content.ToArray()), "utf-8");
+        }
+
+        var decoded = TextDecoder.Decode(content, format == SourceFormat.Html);
+        var document = format switch
+        {
+            SourceFormat.Html => HtmlExtractor.ExtractDocument(decoded.Text),
+            SourceFormat.Markdown => new ExtractedDocument(MarkdownStripper.FindFirstHeading(decoded.Text),
+                TextNormalizer.Normalize(MarkdownStripper.Strip(decoded.Text)), [], ArticleMetadata.Empty),
+            _ => new ExtractedDocument(null, TextNormalizer.Normalize(decoded.Text), [], ArticleMetadata.Empty),
+        };
+        return (document, decoded.EncodingName);
+    }
+
+    /// <summary>Keeps the audit small enough for a message: long blocks are cut, and only the first blocks are kept.</summary>
+    private static List<RemovedText> Cap(IEnumerable<RemovedText> removed) =>
+        removed.Take(MaxRemovedBlocks)
+            .Select(block => block.Text.Length <= MaxRemovedBlockChars ? block : block with { Text = block.Text[..MaxRemovedBlockChars] + "…" })
+            .ToList();
 
     /// <summary>The first line when it is short (≤ 200 characters), has letters and does not end like a sentence.</summary>
     internal static string? FindPlainTextTitle(string normalizedText)

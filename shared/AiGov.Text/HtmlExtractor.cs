@@ -27,6 +27,9 @@ public static partial class HtmlExtractor
     // Below this many characters an <article>/<main> is a teaser or empty shell, not the content.
     private const int MinMainTextLength = 80;
 
+    // Longest run of text before the headline that is taken for a kicker or section label rather than content.
+    private const int MaxTextBeforeHeadline = 120;
+
     // Minimum length of a text block that counts as a paragraph for density scoring.
     private const int MinParagraphLength = 25;
 
@@ -52,9 +55,23 @@ public static partial class HtmlExtractor
     /// </summary>
     public static ExtractedText Extract(string html)
     {
+        var extracted = ExtractDocument(html);
+        return new ExtractedText(extracted.Title, extracted.Text);
+    }
+
+    /// <summary>
+    /// <see cref="Extract"/> plus what was dropped (labelled by the kind of chrome) and the page's metadata
+    /// (meta tags, JSON-LD, &lt;time&gt;, byline). When the chosen content does not contain the page's &lt;h1&gt;
+    /// (a headline above the article body), the headline is put in front of the text.
+    /// </summary>
+    internal static ExtractedDocument ExtractDocument(string html)
+    {
         ArgumentNullException.ThrowIfNull(html);
-        var document = new HtmlParser().ParseDocument(html);
+        var document = new HtmlParser(new HtmlParserOptions { IsScripting = false }).ParseDocument(html);
         var title = FindTitle(document);
+        var metadata = HtmlMetadataReader.Read(document);
+        var headline = FindHeadline(document);
+        var removed = new List<RemovedText>();
 
         foreach (var element in document.QuerySelectorAll(AlwaysRemovedSelector).ToList())
         {
@@ -63,12 +80,48 @@ public static partial class HtmlExtractor
 
         var body = document.Body ?? document.DocumentElement;
         var main = FindMainCandidate(document);
-        RemoveChrome(document, main, body);
+        RemoveChrome(document, main, body, removed);
 
         var root = main is not null && VisibleText(main).Length >= MinMainTextLength ? main : FindDensestBlock(body);
         var builder = new StringBuilder();
-        Render(root, builder, preformatted: false);
-        return new ExtractedText(title, TextNormalizer.Normalize(builder.ToString()));
+        if (headline is not null && root is not null && !root.QuerySelectorAll("h1").Any())
+        {
+            builder.Append(headline).Append("\n\n");
+        }
+
+        Render(root, builder);
+        var text = TextNormalizer.Normalize(builder.ToString());
+        return new ExtractedDocument(title, StartAtHeadline(text, headline, removed), removed, metadata);
+    }
+
+    /// <summary>
+    /// The article starts at its headline: a short run of text before it (a section label such as "Guidance", a
+    /// kicker, a date) is dropped.
+    /// </summary>
+    private static string StartAtHeadline(string text, string? headline, List<RemovedText> removed)
+    {
+        if (headline is null)
+        {
+            return text;
+        }
+
+        var index = text.IndexOf(headline, StringComparison.Ordinal);
+        if (index <= 0 || index > MaxTextBeforeHeadline || (index > 1 && text[index - 1] != '\n'))
+        {
+            return text;
+        }
+
+        removed.Insert(0, new RemovedText("kicker", text[..index].Trim()));
+        return text[index..];
+    }
+
+    /// <summary>The first &lt;h1&gt; outside navigation, sidebars and footers: the article's headline.</summary>
+    private static string? FindHeadline(IDocument document)
+    {
+        var h1 = document.QuerySelectorAll("h1")
+            .FirstOrDefault(element => element.Closest("nav, aside, footer, [role=navigation], [role=complementary]") is null);
+        var text = h1 is null ? string.Empty : CollapseWhitespace(h1.TextContent);
+        return text.Length is > 0 and <= 300 ? text : null;
     }
 
     private static string? FindTitle(IDocument document)
@@ -106,7 +159,7 @@ public static partial class HtmlExtractor
         return document.QuerySelectorAll(MainSelector).FirstOrDefault() ?? article;
     }
 
-    private static void RemoveChrome(IDocument document, IElement? main, IElement? body)
+    private static void RemoveChrome(IDocument document, IElement? main, IElement? body, List<RemovedText> removed)
     {
         var bodyTextLength = body is null ? 0 : VisibleText(body).Length;
         foreach (var element in document.QuerySelectorAll(ChromeSelector).ToList())
@@ -128,25 +181,88 @@ public static partial class HtmlExtractor
                 continue;
             }
 
-            element.Remove();
+            Drop(element, ChromeLabel(element), removed);
         }
 
-        foreach (var element in document.QuerySelectorAll("[class], [id], [style]").ToList())
+        var labels = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var element in document.QuerySelectorAll("[class], [id], [style], figcaption").ToList())
         {
-            if (s_protectedElements.Contains(element.LocalName) || (main is not null && element.Contains(main)))
+            if (s_protectedElements.Contains(element.LocalName) || (main is not null && element.Contains(main)) || IsDetached(element))
             {
                 continue;
             }
 
-            if (IsNoise(element) || IsHiddenByStyle(element))
+            if (element.LocalName == "figcaption")
             {
-                element.Remove();
+                Drop(element, "caption", removed);
+            }
+            else if (CachedNoiseLabel(element, labels) is { } label)
+            {
+                Drop(element, label, removed);
+            }
+            else if (IsHiddenByStyle(element))
+            {
+                Drop(element, "hidden", removed);
             }
         }
     }
 
-    /// <summary>True when the id or one of the class names marks boilerplate (see <see cref="NoiseNameRegex"/>).</summary>
-    private static bool IsNoise(IElement element)
+    /// <summary>True when an ancestor was already removed: its text is in the audit once, with the ancestor.</summary>
+    private static bool IsDetached(IElement element)
+    {
+        var top = element;
+        while (top.ParentElement is { } parent)
+        {
+            top = parent;
+        }
+
+        return top.Parent is not IDocument;
+    }
+
+    // Pages repeat the same class lists hundreds of times (one per comment, list item, ad slot).
+    private static string? CachedNoiseLabel(IElement element, Dictionary<string, string?> labels)
+    {
+        var key = $"{element.Id}\u0001{element.ClassName}";
+        if (!labels.TryGetValue(key, out var label))
+        {
+            label = NoiseLabel(element);
+            labels[key] = label;
+        }
+
+        return label;
+    }
+
+    private static void Drop(IElement element, string label, List<RemovedText> removed)
+    {
+        var text = VisibleText(element);
+        if (text.Length > 0)
+        {
+            removed.Add(new RemovedText(label, text));
+        }
+
+        element.Remove();
+    }
+
+    private static string ChromeLabel(IElement element) => element.LocalName switch
+    {
+        "nav" or "menu" => "nav",
+        "header" => "header",
+        "footer" => "footer",
+        "aside" => "related",
+        "dialog" => "dialog",
+        _ => element.GetAttribute("role") switch
+        {
+            "navigation" or "search" => "nav",
+            "banner" => "header",
+            "contentinfo" => "footer",
+            "complementary" => "related",
+            "dialog" => "dialog",
+            _ => "form",
+        },
+    };
+
+    /// <summary>The audit label of the widget that the element's id or class names, or null (see <see cref="NoiseNameRegex"/>).</summary>
+    private static string? NoiseLabel(IElement element)
     {
         var names = $"{element.Id} {element.ClassName}";
         foreach (var name in names.Split(' ', StringSplitOptions.RemoveEmptyEntries))
@@ -158,14 +274,31 @@ public static partial class HtmlExtractor
                 continue;
             }
 
-            if (NoiseNameRegex().IsMatch(name))
+            var match = NoiseNameRegex().Match(name);
+            if (match.Success)
             {
-                return true;
+                return LabelOfNoise(match.Value.Trim('-', '_').ToLowerInvariant());
             }
         }
 
-        return false;
+        return null;
     }
+
+    private static string LabelOfNoise(string noise) => noise switch
+    {
+        _ when noise.StartsWith("cookie", StringComparison.Ordinal) || noise is "consent" or "gdpr" => "cookie",
+        _ when noise.StartsWith("comment", StringComparison.Ordinal) || noise == "disqus" => "comments",
+        "share" or "sharing" or "social" or "sharedaddy" => "share",
+        "newsletter" or "subscri" or "paywall" or "popup" => "subscribe",
+        "advert" or "sponsor" or "ad" or "ads" or "promo" or "banner" => "ad",
+        "breadcrumb" => "nav",
+        "byline" or "posted-on" or "posted_on" or "meta" or "metadata" => "byline",
+        "feedback" => "feedback",
+        "print" or "toolbar" or "tools" => "share",
+        _ => "related",
+    };
+
+    private static bool IsNoise(IElement element) => NoiseLabel(element) is not null;
 
     private static bool IsHiddenByStyle(IElement element)
     {
@@ -229,40 +362,57 @@ public static partial class HtmlExtractor
     private static string DirectText(IElement element) =>
         CollapseWhitespace(string.Concat(element.ChildNodes.Where(node => node.NodeType == NodeType.Text).Select(node => node.TextContent)));
 
-    private static void Render(INode? node, StringBuilder builder, bool preformatted)
+    /// <summary>
+    /// Appends the text of <paramref name="root"/>, block elements as paragraph breaks. Iterative: hostile pages
+    /// nest elements deeper than the call stack allows.
+    /// </summary>
+    private static void Render(INode? root, StringBuilder builder)
     {
-        if (node is null)
+        if (root is null)
         {
             return;
         }
 
-        if (node.NodeType == NodeType.Text)
+        var stack = new Stack<(INode Node, bool Preformatted, bool Closing)>();
+        stack.Push((root, false, false));
+        while (stack.Count > 0)
         {
-            builder.Append(preformatted ? node.TextContent : WhitespaceRegex().Replace(node.TextContent, " "));
-            return;
-        }
+            var (node, preformatted, closing) = stack.Pop();
+            if (node.NodeType == NodeType.Text)
+            {
+                builder.Append(preformatted ? node.TextContent : WhitespaceRegex().Replace(node.TextContent, " "));
+                continue;
+            }
 
-        if (node is not IElement element)
-        {
-            return;
-        }
+            if (node is not IElement element)
+            {
+                continue;
+            }
 
-        var name = element.LocalName;
-        if (name is "br" or "hr")
-        {
-            builder.Append("\n\n");
-            return;
-        }
+            var name = element.LocalName;
+            var separator = s_blockElements.Contains(name) ? "\n\n" : name is "td" or "th" ? " " : string.Empty;
+            if (closing)
+            {
+                builder.Append(separator);
+                continue;
+            }
 
-        var isBlock = s_blockElements.Contains(name);
-        var isCell = name is "td" or "th";
-        builder.Append(isBlock ? "\n\n" : isCell ? " " : string.Empty);
-        foreach (var child in element.ChildNodes)
-        {
-            Render(child, builder, preformatted || name == "pre");
-        }
+            if (name is "br" or "hr")
+            {
+                builder.Append("\n\n");
+                continue;
+            }
 
-        builder.Append(isBlock ? "\n\n" : isCell ? " " : string.Empty);
+            builder.Append(separator);
+            stack.Push((node, preformatted, true));
+            var childPreformatted = preformatted || name == "pre";
+            // By index: AngleSharp's PreviousSibling searches the parent's child list, quadratic on wide pages.
+            var children = element.ChildNodes;
+            for (var i = children.Length - 1; i >= 0; i--)
+            {
+                stack.Push((children[i], childPreformatted, false));
+            }
+        }
     }
 
     private static string CollapseWhitespace(string text) => WhitespaceRegex().Replace(text, " ").Trim();
@@ -278,7 +428,7 @@ public static partial class HtmlExtractor
     [GeneratedRegex(
         @"cookie|consent|gdpr|disqus|newsletter|subscri|sharedaddy|sharing|social|relatedposts|related[-_]|outbrain|taboola"
         + @"|advert|sponsor|paywall|popup|comment(?!ary)|breadcrumb|sidebar|most[-_]?read|most[-_]?popular|trending|recommend"
-        + @"|byline|posted[-_]on|(^|[-_])(ad|ads|share|related|popular|promo|banner|widget|meta)([-_]|$)",
+        + @"|byline|posted[-_]on|feedback|(^|[-_])(ad|ads|share|related|popular|promo|banner|widget|meta|metadata|print|toolbar|tools)([-_]|$)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NoiseNameRegex();
 

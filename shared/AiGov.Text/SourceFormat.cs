@@ -8,6 +8,8 @@ public enum SourceFormat
     PlainText,
     Markdown,
     Html,
+    Pdf,
+    Docx,
 }
 
 /// <summary>Maps file names and raw content to a <see cref="SourceFormat"/>.</summary>
@@ -17,7 +19,7 @@ public static class SourceFormats
 
     /// <summary>
     /// Format by extension (case-insensitive): .txt/.text → PlainText, .md/.markdown → Markdown,
-    /// .html/.htm/.xhtml → Html. Returns null both for a name without extension (the caller should
+    /// .html/.htm/.xhtml → Html, .pdf → Pdf, .docx → Docx. Returns null both for a name without extension (the caller should
     /// <see cref="Sniff"/> the content) and for any other extension (unsupported).
     /// </summary>
     public static SourceFormat? FromFileName(string fileName)
@@ -28,9 +30,27 @@ public static class SourceFormats
             ".txt" or ".text" => SourceFormat.PlainText,
             ".md" or ".markdown" => SourceFormat.Markdown,
             ".html" or ".htm" or ".xhtml" => SourceFormat.Html,
+            ".pdf" => SourceFormat.Pdf,
+            ".docx" => SourceFormat.Docx,
             _ => null,
         };
     }
+
+    /// <summary>
+    /// True for formats whose files are binary by nature (PDF, DOCX): callers must not refuse them with
+    /// <see cref="ContentSniffer.LooksBinary"/>; the cleaner checks them itself and reports what it cannot read.
+    /// </summary>
+    public static bool IsBinaryFormat(SourceFormat format) => format is SourceFormat.Pdf or SourceFormat.Docx;
+
+    /// <summary>The name used in messages and the database: plain_text, markdown, html, pdf or docx.</summary>
+    public static string Name(SourceFormat format) => format switch
+    {
+        SourceFormat.Markdown => "markdown",
+        SourceFormat.Html => "html",
+        SourceFormat.Pdf => "pdf",
+        SourceFormat.Docx => "docx",
+        _ => "plain_text",
+    };
 
     /// <summary>True when the file name has no extension, i.e. the content must be sniffed.</summary>
     public static bool HasNoExtension(string fileName)

@@ -20,120 +20,110 @@ public static class TextNormalizer
             return string.Empty;
         }
 
-        var mapped = MapCharacters(text);
-        var composed = mapped.Normalize(NormalizationForm.FormC);
-        return CollapseWhitespace(composed);
+        var collapsed = MapAndCollapse(text);
+        return NeedsComposition(collapsed) ? collapsed.Normalize(NormalizationForm.FormC) : collapsed;
     }
 
-    private static string MapCharacters(string text)
+    // Characters below U+0300 never combine and never decompose: such text is already NFC.
+    private static bool NeedsComposition(string text) =>
+        text.AsSpan().IndexOfAnyInRange('\u0300', '\uFFFF') >= 0 && !text.IsNormalized(NormalizationForm.FormC);
+
+    /// <summary>One pass: maps line breaks, spaces and invisible characters, collapses runs, trims lines.</summary>
+    private static string MapAndCollapse(string text)
     {
         var builder = new StringBuilder(text.Length);
+        var pendingSpace = false;
+        var pendingNewlines = 0;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
             switch (c)
             {
                 case '\r':
-                    builder.Append('\n');
                     if (i + 1 < text.Length && text[i + 1] == '\n')
                     {
                         i++;
                     }
 
+                    AddNewlines(1);
                     continue;
                 case '\n' or '\f' or '\v' or '\u0085' or '\u2028':
-                    builder.Append('\n');
+                    AddNewlines(1);
                     continue;
                 case '\u2029':
-                    builder.Append("\n\n");
+                    AddNewlines(2);
                     continue;
-                case '\t':
-                    builder.Append(' ');
+                case ' ' or '\t':
+                    pendingSpace = true;
                     continue;
                 case '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u00AD':
                     continue;
             }
 
-            if (char.IsSurrogate(c))
+            if (c < ' ' || c == '\u007F')
             {
-                // Lone surrogates would make string.Normalize throw.
-                if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-                {
-                    builder.Append(c).Append(text[i + 1]);
-                    i++;
-                }
-                else
-                {
-                    builder.Append('\uFFFD');
-                }
-
                 continue;
             }
 
-            var category = char.GetUnicodeCategory(c);
-            if (category == UnicodeCategory.SpaceSeparator)
+            if (c >= '\u0080')
             {
-                builder.Append(' ');
+                if (char.IsSurrogate(c))
+                {
+                    // Lone surrogates would make string.Normalize throw.
+                    if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                    {
+                        AppendVisible(c);
+                        builder.Append(text[++i]);
+                    }
+                    else
+                    {
+                        AppendVisible('\uFFFD');
+                    }
+
+                    continue;
+                }
+
+                var category = char.GetUnicodeCategory(c);
+                if (category == UnicodeCategory.SpaceSeparator)
+                {
+                    pendingSpace = true;
+                    continue;
+                }
+
+                if (category == UnicodeCategory.Control)
+                {
+                    continue;
+                }
             }
-            else if (category != UnicodeCategory.Control)
-            {
-                builder.Append(c);
-            }
+
+            AppendVisible(c);
         }
 
         return builder.ToString();
-    }
 
-    private static string CollapseWhitespace(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        var pendingNewlines = 0;
-        foreach (var rawLine in text.Split('\n'))
+        void AddNewlines(int count)
         {
-            var line = CollapseSpaces(rawLine);
-            if (line.Length == 0)
-            {
-                if (builder.Length > 0)
-                {
-                    pendingNewlines++;
-                }
-
-                continue;
-            }
-
+            pendingSpace = false;
             if (builder.Length > 0)
             {
-                builder.Append(pendingNewlines > 0 ? "\n\n" : "\n");
+                pendingNewlines += count;
             }
-
-            builder.Append(line);
-            pendingNewlines = 0;
         }
 
-        return builder.ToString();
-    }
-
-    private static string CollapseSpaces(string line)
-    {
-        var builder = new StringBuilder(line.Length);
-        var pendingSpace = false;
-        foreach (var c in line)
+        void AppendVisible(char visible)
         {
-            if (c == ' ')
+            if (pendingNewlines > 0)
             {
-                pendingSpace = builder.Length > 0;
-                continue;
+                builder.Append(pendingNewlines > 1 ? "\n\n" : "\n");
             }
-
-            if (pendingSpace)
+            else if (pendingSpace && builder.Length > 0)
             {
                 builder.Append(' ');
-                pendingSpace = false;
             }
 
-            builder.Append(c);
+            pendingNewlines = 0;
+            pendingSpace = false;
+            builder.Append(visible);
         }
-
-        return builder.ToString();
     }
 }

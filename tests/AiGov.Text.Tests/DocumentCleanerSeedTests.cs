@@ -39,7 +39,7 @@ public class DocumentCleanerSeedTests
         { Seed000, "The success of China’s resolution will depend on the willingness of nations to collaborate and prioritize the greater good over individual interests." },
         { Seed001, "In recent years, the new generation of artificial intelligence has been riding the wind and flourishing" },
         { Seed001, "Putting people first is the fundamental concept. Man is the spirit of all things." },
-        { Seed001, "advancing the construction of a community with a shared future for mankind. (New Society)" },
+        { Seed001, "advancing the construction of a community with a shared future for mankind." },
         { Seed002, "China has officially proposed a comprehensive global action plan to govern artificial intelligence" },
         { Seed002, "The nation now boasts over 5,000 AI companies, with its core AI industry valued at an impressive 600 billion yuan ($84 billion) as of April 2025." },
         { Seed002, "PsiBot’s mahjong-playing humanoid, all demonstrating the diverse and advanced applications of AI." },
@@ -86,7 +86,7 @@ public class DocumentCleanerSeedTests
 
     [Theory]
     [InlineData(Seed000, "The success of China’s resolution will depend on the willingness of nations to collaborate and prioritize the greater good over individual interests.")]
-    [InlineData(Seed001, "(New Society)")]
+    [InlineData(Seed001, "advancing the construction of a community with a shared future for mankind.")]
     [InlineData(Seed002, "all demonstrating the diverse and advanced applications of AI.")]
     [InlineData(Seed003, "to play a leading role in global governance of the sector.")]
     [InlineData(Seed004, "while engaging in dialogue.")]

@@ -13,6 +13,8 @@ public class SourceFormatsTests
     [InlineData("page.html", SourceFormat.Html)]
     [InlineData("page.HTM", SourceFormat.Html)]
     [InlineData("dir/sub/page.xhtml", SourceFormat.Html)]
+    [InlineData("resolution.pdf", SourceFormat.Pdf)]
+    [InlineData("Strategy.DOCX", SourceFormat.Docx)]
     public void FromFileName_maps_supported_extensions(string fileName, SourceFormat expected)
     {
         Assert.Equal(expected, SourceFormats.FromFileName(fileName));
@@ -20,12 +22,23 @@ public class SourceFormatsTests
 
     [Theory]
     [InlineData("README")]
-    [InlineData("report.pdf")]
+    [InlineData("slides.pptx")]
     [InlineData("data.log")]
     [InlineData("archive.tar.gz")]
     public void FromFileName_returns_null_for_missing_or_unsupported_extension(string fileName)
     {
         Assert.Null(SourceFormats.FromFileName(fileName));
+    }
+
+    [Theory]
+    [InlineData(SourceFormat.Pdf, true)]
+    [InlineData(SourceFormat.Docx, true)]
+    [InlineData(SourceFormat.PlainText, false)]
+    [InlineData(SourceFormat.Markdown, false)]
+    [InlineData(SourceFormat.Html, false)]
+    public void IsBinaryFormat_is_true_only_for_pdf_and_docx(SourceFormat format, bool expected)
+    {
+        Assert.Equal(expected, SourceFormats.IsBinaryFormat(format));
     }
 
     [Fact]

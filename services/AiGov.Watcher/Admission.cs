@@ -20,5 +20,10 @@ public abstract record Admission(string RelativeName, long Size, DateTime LastWr
 public sealed record Accepted(string RelativeName, long Size, DateTime LastWriteUtc, string RawSha256, byte[] Content)
     : Admission(RelativeName, Size, LastWriteUtc, RawSha256);
 
+/// <summary>Still being written (it keeps changing, or a process holds it open for writing): not read now, tried
+/// again later without holding one of the watcher's slots meanwhile.</summary>
+public sealed record StillBeingWritten(string RelativeName, string Why)
+    : Admission(RelativeName, 0, default, null);
+
 public sealed record Refused(string RelativeName, long Size, DateTime LastWriteUtc, string? RawSha256, string Reason, string Detail)
     : Admission(RelativeName, Size, LastWriteUtc, RawSha256);

@@ -4,14 +4,91 @@ using Microsoft.Extensions.Options;
 
 namespace AiGov.Watcher;
 
+/// <summary>Where a file stands before it may be read.</summary>
+public enum Readiness
+{
+    Written,
+    Gone,
+    StillBeingWritten,
+}
+
 /// <summary>Waits until a file is completely written, then accepts it with its bytes or refuses it with a reason.
-/// A refused file is read only to hash it, and a link that leads out of the inbox is never read at all.</summary>
-public sealed class FileAdmitter(InboxLayout layout, IOptions<PipelineOptions> options, TimeProvider clock)
+/// A refused file is read only to hash it, and a link that leads out of the inbox is never read at all.
+/// Completely written means: size and modification time unchanged for the settle interval, and no process holding
+/// it open for writing. A file that is not there within <see cref="PipelineOptions.MaxReadinessWaitMilliseconds"/>
+/// comes back as <see cref="StillBeingWritten"/>, so a writer that never finishes cannot occupy a slot forever.</summary>
+public sealed class FileAdmitter(InboxLayout layout, IOptions<PipelineOptions> options, TimeProvider clock, IOpenFileWriters writers)
 {
     private static readonly TimeSpan s_minimumPoll = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan s_writerPoll = TimeSpan.FromMilliseconds(200);
 
-    /// <summary>Null when the file disappeared (moved away by its writer, or already handled).</summary>
+    /// <summary>Waits until the file is completely written, then judges it. Null when the file disappeared (moved
+    /// away by its writer, or already handled).</summary>
     public async Task<Admission?> AdmitAsync(string path, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var (readiness, why) = await WaitUntilWrittenAsync(path, cancellationToken);
+            if (readiness == Readiness.Gone)
+            {
+                return null;
+            }
+            if (readiness == Readiness.StillBeingWritten)
+            {
+                return new StillBeingWritten(layout.RelativeName(path), why);
+            }
+            var admission = await AdmitWrittenAsync(path, cancellationToken);
+            // Written to while we read it: wait for it to settle again.
+            if (admission is not StillBeingWritten)
+            {
+                return admission;
+            }
+        }
+    }
+
+    /// <summary>Waits (reading nothing) until the file is completely written, it is gone, or one attempt's time is
+    /// up. Links are judged without waiting: they are never read.</summary>
+    public async Task<(Readiness Readiness, string Why)> WaitUntilWrittenAsync(string path, CancellationToken cancellationToken)
+    {
+        var info = new FileInfo(path);
+        if (info.LinkTarget is not null)
+        {
+            return (Readiness.Written, string.Empty);
+        }
+        if (!info.Exists)
+        {
+            return (Readiness.Gone, string.Empty);
+        }
+        if (RealPathOrNull(path) is not { } realPath || !layout.IsInsideInbox(realPath))
+        {
+            return (Readiness.Written, string.Empty);
+        }
+
+        // Never shorter than two settle intervals, or a file could never settle within one attempt.
+        var attemptLength = Math.Max(options.Value.MaxReadinessWaitMilliseconds, 2 * options.Value.SettleMilliseconds);
+        var giveUpAt = clock.GetUtcNow().UtcDateTime.AddMilliseconds(attemptLength);
+        while (true)
+        {
+            var (settled, seenAt) = await WaitUntilSettledAsync(info, giveUpAt, cancellationToken);
+            if (settled != Readiness.Written)
+            {
+                return (settled, "its size or modification time keeps changing");
+            }
+            if (!await writers.IsOpenForWritingAsync(realPath, seenAt, cancellationToken))
+            {
+                return (Readiness.Written, string.Empty);
+            }
+            if (clock.GetUtcNow().UtcDateTime >= giveUpAt)
+            {
+                return (Readiness.StillBeingWritten, "a process holds it open for writing");
+            }
+            await Task.Delay(s_writerPoll, clock, cancellationToken);
+        }
+    }
+
+    /// <summary>Judges a file found completely written: accepted with its bytes, or refused. Comes back as
+    /// <see cref="StillBeingWritten"/> when the file changed while it was read.</summary>
+    public async Task<Admission?> AdmitWrittenAsync(string path, CancellationToken cancellationToken)
     {
         var relativeName = layout.RelativeName(path);
         var info = new FileInfo(path);
@@ -29,23 +106,14 @@ public sealed class FileAdmitter(InboxLayout layout, IOptions<PipelineOptions> o
             return new Refused(relativeName, 0, info.LastWriteTimeUtc, null, RejectionReasons.OutsideInbox,
                 $"'{relativeName}' lies in a linked folder that leads outside the inbox; it was not read. Copy the file itself into the inbox.");
         }
-
-        while (true)
+        var (size, lastWrite) = (info.Length, info.LastWriteTimeUtc);
+        var admission = await JudgeAsync(info, relativeName, cancellationToken);
+        info.Refresh();
+        if (admission is not null && info.Exists && (info.Length != size || info.LastWriteTimeUtc != lastWrite))
         {
-            if (!await WaitUntilSettledAsync(info, cancellationToken))
-            {
-                return null;
-            }
-            var (size, lastWrite) = (info.Length, info.LastWriteTimeUtc);
-            var admission = await JudgeAsync(info, relativeName, cancellationToken);
-            info.Refresh();
-            // Written to while we read it: wait for it to settle again.
-            if (admission is not null && info.Exists && (info.Length != size || info.LastWriteTimeUtc != lastWrite))
-            {
-                continue;
-            }
-            return admission;
+            return new StillBeingWritten(relativeName, "it changed while it was read");
         }
+        return admission;
     }
 
     private Refused AdmitLink(FileInfo link, string relativeName)
@@ -96,7 +164,8 @@ public sealed class FileAdmitter(InboxLayout layout, IOptions<PipelineOptions> o
 
             var content = await File.ReadAllBytesAsync(info.FullName, cancellationToken);
             var sha = ContentFingerprint.Sha256Hex(content);
-            if (ContentSniffer.LooksBinary(content))
+            // PDF and DOCX are binary by nature: the cleaner judges whether it can read them.
+            if (!(format is { } known && SourceFormats.IsBinaryFormat(known)) && ContentSniffer.LooksBinary(content))
             {
                 return new Refused(relativeName, content.Length, lastWrite, sha, RejectionReasons.NotText,
                     $"'{relativeName}' holds binary content, not text.");
@@ -118,18 +187,21 @@ public sealed class FileAdmitter(InboxLayout layout, IOptions<PipelineOptions> o
         }
     }
 
-    /// <summary>True once size and modification time have stayed the same for the settle interval.</summary>
-    private async Task<bool> WaitUntilSettledAsync(FileInfo info, CancellationToken cancellationToken)
+    /// <summary>Settled once size and modification time have stayed the same for the settle interval. A modification
+    /// time already older than the interval settles at first sight: every write moves it, so nothing was written
+    /// since (and a writer still holding the file open is caught by the writer check).</summary>
+    private async Task<(Readiness Readiness, long SeenAt)> WaitUntilSettledAsync(FileInfo info, DateTime giveUpAt, CancellationToken cancellationToken)
     {
         var settle = TimeSpan.FromMilliseconds(options.Value.SettleMilliseconds);
         (long Size, DateTime LastWrite)? previous = null;
         var unchangedSince = clock.GetUtcNow().UtcDateTime;
         while (true)
         {
+            var seenAt = clock.GetTimestamp();
             info.Refresh();
             if (!info.Exists)
             {
-                return false;
+                return (Readiness.Gone, seenAt);
             }
             var current = (info.Length, info.LastWriteTimeUtc);
             var now = clock.GetUtcNow().UtcDateTime;
@@ -139,10 +211,15 @@ public sealed class FileAdmitter(InboxLayout layout, IOptions<PipelineOptions> o
             }
             // A modification time in the future (another machine's clock, a preserved timestamp) says nothing
             // about quiet: then what was watched here counts.
-            var quietFor = TimeSpan.FromTicks(Math.Max((now - current.LastWriteTimeUtc).Ticks, (now - unchangedSince).Ticks));
-            if (previous == current && quietFor >= settle)
+            var sinceLastWrite = now - current.LastWriteTimeUtc;
+            var quietFor = TimeSpan.FromTicks(Math.Max(sinceLastWrite.Ticks, (now - unchangedSince).Ticks));
+            if (quietFor >= settle && (previous == current || sinceLastWrite >= settle))
             {
-                return true;
+                return (Readiness.Written, seenAt);
+            }
+            if (now >= giveUpAt)
+            {
+                return (Readiness.StillBeingWritten, seenAt);
             }
             previous = current;
             var wait = settle - quietFor;

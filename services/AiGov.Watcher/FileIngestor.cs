@@ -5,6 +5,16 @@ using MassTransit;
 
 namespace AiGov.Watcher;
 
+/// <summary>What became of one path handed to the ingestor.</summary>
+public enum IngestOutcome
+{
+    /// <summary>Published and moved out of the inbox (or gone before it was read).</summary>
+    Done,
+
+    /// <summary>Still being written: left in the inbox, to be tried again.</summary>
+    NotReady,
+}
+
 /// <summary>Turns one inbox file into one message: publish (confirmed by the broker), then move the file out of the
 /// inbox. A crash between the two leaves the file in the inbox; it is published again under the same document id,
 /// which every stage treats as a redelivery.</summary>
@@ -14,12 +24,20 @@ public sealed class FileIngestor(FileAdmitter admitter, InboxLayout layout, IBus
 
     private readonly Polly.ResiliencePipeline _publishRetry = RetryForever.Create(logger, "RabbitMQ (publishing)");
 
-    public async Task IngestAsync(string path, CancellationToken cancellationToken)
+    /// <summary>For a file already found completely written (<see cref="FileAdmitter.WaitUntilWrittenAsync"/>).</summary>
+    public async Task<IngestOutcome> IngestAsync(string path, CancellationToken cancellationToken)
     {
-        var admission = await admitter.AdmitAsync(path, cancellationToken);
+        // The linked folder is an entry of its own (refused as a link); what lies behind it is not the inbox's, and
+        // moving it would take it from where the link leads.
+        if (layout.LinkedFolderOnTheWay(path) is { } linkedFolder)
+        {
+            logger.LogDebug("Skipping {Path}: it lies behind the linked folder {Folder}", path, linkedFolder);
+            return IngestOutcome.Done;
+        }
+        var admission = await admitter.AdmitWrittenAsync(path, cancellationToken);
         if (admission is null)
         {
-            return;
+            return IngestOutcome.Done;
         }
         var source = new DocumentSource
         {
@@ -31,9 +49,13 @@ public sealed class FileIngestor(FileAdmitter admitter, InboxLayout layout, IBus
 
         switch (admission)
         {
+            case StillBeingWritten notReady:
+                logger.LogDebug("{FileName} is still being written ({Why}); tried again later", notReady.RelativeName, notReady.Why);
+                return IngestOutcome.NotReady;
             case Accepted accepted:
                 await PublishAsync(new DocumentArrived { DocumentId = accepted.DocumentId, Source = source, Content = accepted.Content }, cancellationToken);
-                var processedPath = MoveOut(path, layout.Processed, accepted.DocumentId);
+                var processedPath = OutboxPlacement.Place(layout.Processed, RelativePath(path), accepted.DocumentId, withSidecar: false);
+                MoveEntry(path, processedPath);
                 logger.LogInformation("Document {DocumentId} ({FileName}) published, {Bytes} bytes; moved to {Path}",
                     accepted.DocumentId, accepted.RelativeName, accepted.Size, processedPath);
                 break;
@@ -45,36 +67,40 @@ public sealed class FileIngestor(FileAdmitter admitter, InboxLayout layout, IBus
                     Reason = refused.Reason,
                     Detail = refused.Detail,
                 }, cancellationToken);
-                var failedPath = MoveOut(path, layout.Failed, refused.DocumentId);
+                var failedPath = OutboxPlacement.Place(layout.Failed, RelativePath(path), refused.DocumentId, withSidecar: true);
+                // Sidecar first: a crash before the move leaves the file in the inbox, and its retry writes the
+                // sidecar again; the other order could leave a refused file without its reason.
                 await WriteSidecarAsync(failedPath, refused, source.ReceivedAt);
+                MoveEntry(path, failedPath);
                 logger.LogWarning("Document {DocumentId} ({FileName}) rejected: {Reason}: {Detail}",
                     refused.DocumentId, refused.RelativeName, refused.Reason, refused.Detail);
                 break;
         }
+        return IngestOutcome.Done;
     }
+
+    /// <summary>Renames the entry itself: a link (also one to a folder, which the framework's moves refuse) moves as a
+    /// link, and its target stays where it is.</summary>
+    private static void MoveEntry(string source, string destination)
+    {
+        if (new FileInfo(source).LinkTarget is not null)
+        {
+            LinkRename.Move(source, destination);
+        }
+        else
+        {
+            File.Move(source, destination, overwrite: false);
+        }
+    }
+
+    private string RelativePath(string path) => Path.GetRelativePath(layout.Inbox, path);
 
     private Task PublishAsync<T>(T message, CancellationToken cancellationToken) where T : class =>
         _publishRetry.ExecuteAsync(async ct => await bus.Publish(message, ct), cancellationToken).AsTask();
 
-    /// <summary>Moves the file to the same relative place under <paramref name="destinationRoot"/>; a name taken by
-    /// an earlier drop gets the document id added, so nothing is ever overwritten.</summary>
-    private string MoveOut(string path, string destinationRoot, Guid documentId)
-    {
-        var relative = Path.GetRelativePath(layout.Inbox, path);
-        var destination = Path.Combine(destinationRoot, relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-        if (File.Exists(destination) || Directory.Exists(destination))
-        {
-            var stem = Path.Combine(Path.GetDirectoryName(destination)!, Path.GetFileNameWithoutExtension(destination));
-            destination = $"{stem}.{documentId.ToString("N")[..12]}{Path.GetExtension(destination)}";
-        }
-        File.Move(path, destination, overwrite: false);
-        return destination;
-    }
-
     private static async Task WriteSidecarAsync(string failedPath, Refused refused, DateTimeOffset at)
     {
         var sidecar = new { reason = refused.Reason, detail = refused.Detail, at = at.ToString("O") };
-        await File.WriteAllTextAsync(failedPath + ".error.json", JsonSerializer.Serialize(sidecar, s_sidecarJson));
+        await File.WriteAllTextAsync(failedPath + OutboxPlacement.SidecarSuffix, JsonSerializer.Serialize(sidecar, s_sidecarJson));
     }
 }

@@ -26,6 +26,22 @@ public sealed class InboxLayout
     public bool IsInsideInbox(string realPath) =>
         realPath.StartsWith(InboxRealPath + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
+    /// <summary>The first folder between the inbox and <paramref name="path"/> that is a symbolic link, or null.</summary>
+    public string? LinkedFolderOnTheWay(string path)
+    {
+        var relative = Path.GetRelativePath(Inbox, path);
+        var folder = Inbox;
+        foreach (var part in relative.Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries)[..^1])
+        {
+            folder = Path.Combine(folder, part);
+            if (new DirectoryInfo(folder).LinkTarget is not null)
+            {
+                return folder;
+            }
+        }
+        return null;
+    }
+
     /// <summary>The path with every symbolic link along it resolved.</summary>
     public static string RealPath(string path)
     {

@@ -5,11 +5,15 @@ using Microsoft.Extensions.Options;
 namespace AiGov.Watcher;
 
 /// <summary>Finds files in the inbox — a scan at start, file-system events, and a periodic rescan as a safety net —
-/// and hands each to the ingestor, a bounded number at a time. A path is queued at most once at a time.</summary>
+/// and passes each through two stages: many files wait at once until they are completely written (holding only
+/// their path), then a few at a time (<see cref="PipelineOptions.MaxConcurrentFiles"/>) are read, published and
+/// moved. Only those few hold file contents in memory. A path is queued at most once at a time.</summary>
 public sealed class InboxWatcherService(
-    InboxLayout layout, FileIngestor ingestor, IOptions<PipelineOptions> options, ILogger<InboxWatcherService> logger) : BackgroundService
+    InboxLayout layout, FileAdmitter admitter, FileIngestor ingestor, IOptions<PipelineOptions> options, ILogger<InboxWatcherService> logger)
+    : BackgroundService
 {
     private readonly Channel<string> _pending = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = false });
+    private readonly Channel<string> _written = Channel.CreateBounded<string>(options.Value.MaxConcurrentFiles);
     private readonly ConcurrentDictionary<string, byte> _queued = new(StringComparer.Ordinal);
     private FileSystemWatcher? _watcher;
 
@@ -20,7 +24,9 @@ public sealed class InboxWatcherService(
         var found = Scan(layout.Inbox);
         logger.LogInformation("Start-up scan queued {Count} file(s)", found);
 
-        var workers = Enumerable.Range(0, options.Value.MaxConcurrentFiles).Select(_ => WorkAsync(stoppingToken)).ToList();
+        var workers = Enumerable.Range(0, options.Value.MaxFilesSettling).Select(_ => AwaitWrittenAsync(stoppingToken))
+            .Concat(Enumerable.Range(0, options.Value.MaxConcurrentFiles).Select(_ => IngestWrittenAsync(stoppingToken)))
+            .ToList();
         workers.Add(RescanPeriodicallyAsync(stoppingToken));
         try
         {
@@ -35,13 +41,46 @@ public sealed class InboxWatcherService(
         }
     }
 
-    private async Task WorkAsync(CancellationToken stoppingToken)
+    private async Task AwaitWrittenAsync(CancellationToken stoppingToken)
     {
         await foreach (var path in _pending.Reader.ReadAllAsync(stoppingToken))
         {
+            var readiness = Readiness.Gone;
             try
             {
-                await ingestor.IngestAsync(path, stoppingToken);
+                (readiness, _) = await admitter.WaitUntilWrittenAsync(path, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (Exception e)
+            {
+                logger.LogError("Could not check whether {Path} is completely written: {Error}. It stays in the inbox and is retried at the next rescan.", path, e.Message);
+            }
+            switch (readiness)
+            {
+                case Readiness.Written:
+                    await _written.Writer.WriteAsync(path, stoppingToken);
+                    break;
+                case Readiness.StillBeingWritten:
+                    _ = RequeueLaterAsync(path, stoppingToken);
+                    break;
+                default:
+                    _queued.TryRemove(path, out _);
+                    break;
+            }
+        }
+    }
+
+    private async Task IngestWrittenAsync(CancellationToken stoppingToken)
+    {
+        await foreach (var path in _written.Reader.ReadAllAsync(stoppingToken))
+        {
+            var outcome = IngestOutcome.Done;
+            try
+            {
+                outcome = await ingestor.IngestAsync(path, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -54,8 +93,30 @@ public sealed class InboxWatcherService(
             }
             finally
             {
-                _queued.TryRemove(path, out _);
+                if (outcome == IngestOutcome.NotReady)
+                {
+                    _ = RequeueLaterAsync(path, stoppingToken);
+                }
+                else
+                {
+                    _queued.TryRemove(path, out _);
+                }
             }
+        }
+    }
+
+    /// <summary>Back to the end of the queue after a pause: files that are ready go first, and the path stays marked
+    /// as queued meanwhile, so no event queues it twice.</summary>
+    private async Task RequeueLaterAsync(string path, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(Math.Max(options.Value.SettleMilliseconds, 1000)), stoppingToken);
+            _pending.Writer.TryWrite(path);
+        }
+        catch (OperationCanceledException)
+        {
+            _queued.TryRemove(path, out _);
         }
     }
 
@@ -145,9 +206,18 @@ public sealed class InboxWatcherService(
         }
     }
 
+    /// <summary>For tests: stops the file-system events, as an inotify overflow does, without raising the error.</summary>
+    internal void StopEventsAsAnOverflowWould()
+    {
+        if (_watcher is { } watcher)
+        {
+            watcher.EnableRaisingEvents = false;
+        }
+    }
+
     /// <summary>An inotify overflow stops every watcher of the process: start a new one and rescan, so nothing
     /// dropped meanwhile is missed.</summary>
-    private void OnWatcherError(Exception error)
+    internal void OnWatcherError(Exception error)
     {
         logger.LogWarning("File-system watcher failed ({Error}); restarting it and rescanning the inbox", error.Message);
         try

@@ -18,6 +18,16 @@ public sealed class PipelineOptions
     [Range(0, 600_000)]
     public int SettleMilliseconds { get; set; } = 500;
 
+    /// <summary>Files waiting at once until they are completely written. They hold only their path, and one look at
+    /// which processes hold files open for writing serves all of them.</summary>
+    [Range(1, 4096)]
+    public int MaxFilesSettling { get; set; } = 256;
+
+    /// <summary>How long one attempt waits for a file to be completely written before it goes back to the end of
+    /// the queue, freeing its slot for files that are ready.</summary>
+    [Range(100, 3_600_000)]
+    public int MaxReadinessWaitMilliseconds { get; set; } = 5_000;
+
     /// <summary>A full rescan of the inbox every so often, in case a file-system event was missed.</summary>
     [Range(1, 86_400)]
     public int RescanSeconds { get; set; } = 30;

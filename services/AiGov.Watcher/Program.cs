@@ -9,6 +9,7 @@ builder.Services.AddOptions<PipelineOptions>()
     .ValidateOnStart();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<InboxLayout>();
+builder.Services.AddSingleton<IOpenFileWriters, ProcOpenFileWriters>();
 builder.Services.AddSingleton<FileAdmitter>();
 builder.Services.AddSingleton<FileIngestor>();
 builder.AddPipelineBus();

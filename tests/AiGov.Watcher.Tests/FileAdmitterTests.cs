@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace AiGov.Watcher.Tests;
@@ -20,16 +21,18 @@ public sealed class FileAdmitterTests : IDisposable
     /// <summary>Generous: a broken admitter fails the test instead of hanging the run.</summary>
     private static CancellationToken Timeout => new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token;
 
-    private FileAdmitter CreateAdmitter(int settleMilliseconds = 100, long maxFileBytes = 10 * 1024 * 1024)
+    private FileAdmitter CreateAdmitter(int settleMilliseconds = 100, long maxFileBytes = 10 * 1024 * 1024, int maxReadinessWaitMilliseconds = 20_000)
     {
         var options = Options.Create(new PipelineOptions
         {
             DataRoot = _root.Path,
             SettleMilliseconds = settleMilliseconds,
             MaxFileBytes = maxFileBytes,
+            MaxReadinessWaitMilliseconds = maxReadinessWaitMilliseconds,
         });
         _layout = new InboxLayout(options);
-        return new FileAdmitter(_layout, options, TimeProvider.System);
+        var writers = new ProcOpenFileWriters(_layout, TimeProvider.System, NullLogger<ProcOpenFileWriters>.Instance);
+        return new FileAdmitter(_layout, options, TimeProvider.System, writers);
     }
 
     private string InInbox(string relativeName, byte[] content)
@@ -100,9 +103,22 @@ public sealed class FileAdmitterTests : IDisposable
         Assert.Equal(s_pngHeader.Length, refused.Size);
     }
 
+    [Fact]
+    public async Task Admit_AcceptsAPdf_ThoughItsBytesAreBinary()
+    {
+        var admitter = CreateAdmitter();
+        var content = Encoding.ASCII.GetBytes("%PDF-1.7\n%\u00e2\u00e3\n1 0 obj << /Type /Catalog >> endobj\n");
+        content[10] = 0;
+        var path = InInbox("policy.pdf", content);
+
+        var accepted = Assert.IsType<Accepted>(await admitter.AdmitAsync(path, Timeout));
+
+        Assert.Equal(content, accepted.Content);
+    }
+
     [Theory]
     [InlineData("photo.jpg")]
-    [InlineData("slides.pdf")]
+    [InlineData("slides.pptx")]
     [InlineData("sub/archive.zip")]
     public async Task Admit_RefusesAsUnsupportedType_WhenExtensionIsNotTextual(string name)
     {
@@ -254,6 +270,59 @@ public sealed class FileAdmitterTests : IDisposable
         Assert.Equal(whole.Length, accepted.Size);
         Assert.Equal(whole, accepted.Content);
         Assert.Equal(Sha256(whole), accepted.RawSha256);
+    }
+
+    [Fact]
+    public async Task Admit_AcceptsTheWholeFile_WhenTheWriterPausesLongerThanTheSettleIntervalWithTheFileOpen()
+    {
+        var admitter = CreateAdmitter(settleMilliseconds: 200);
+        var whole = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat(Paragraph, 200)));
+        var half = whole.Length / 2;
+        var path = Path.Combine(_layout.Inbox, "paused-writer.txt");
+
+        Task<Admission?> admission;
+        await using (var writer = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read))
+        {
+            await writer.WriteAsync(whole.AsMemory(0, half));
+            await writer.FlushAsync();
+            admission = admitter.AdmitAsync(path, Timeout);
+            // Ten settle intervals of silence: only the open write handle says the file is not finished.
+            await Task.Delay(2000);
+            Assert.False(admission.IsCompleted, "the admitter read the file while a writer still held it open");
+            await writer.WriteAsync(whole.AsMemory(half));
+        }
+
+        var accepted = Assert.IsType<Accepted>(await admission);
+
+        Assert.Equal(whole, accepted.Content);
+    }
+
+    [Fact]
+    public async Task Admit_SaysStillBeingWritten_WhenAWriterHoldsTheFileOpenLongerThanOneAttempt()
+    {
+        var admitter = CreateAdmitter(settleMilliseconds: 100, maxReadinessWaitMilliseconds: 600);
+        var path = Path.Combine(_layout.Inbox, "held-open.txt");
+        await using var writer = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read);
+        await writer.WriteAsync(Encoding.UTF8.GetBytes(Paragraph));
+        await writer.FlushAsync();
+
+        var notReady = Assert.IsType<StillBeingWritten>(await admitter.AdmitAsync(path, Timeout));
+
+        Assert.Equal("held-open.txt", notReady.RelativeName);
+        Assert.Contains("open for writing", notReady.Why);
+    }
+
+    [Fact]
+    public async Task Admit_Accepts_WhenTheFileIsOnlyOpenForReading()
+    {
+        var admitter = CreateAdmitter();
+        var content = Encoding.UTF8.GetBytes(Paragraph);
+        var path = InInbox("being-read.txt", content);
+        await using var reader = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+
+        var accepted = Assert.IsType<Accepted>(await admitter.AdmitAsync(path, Timeout));
+
+        Assert.Equal(content, accepted.Content);
     }
 
     [Theory]

@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using AiGov.IntegrationTests.Watcher.Rig;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace AiGov.IntegrationTests.Watcher;
+
+public sealed class WatcherReadinessTests(ITestOutputHelper output)
+{
+    private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task SlowWriter_IsPublishedWhole_WhenTheRestArrivesTwoSecondsLater()
+    {
+        // The contract's default settle interval (500 ms): the two-second pause is four times longer.
+        await using var rig = await WatcherRig.CreateAsync(new WatcherSettings(), output.WriteLine);
+        await rig.StartWatcherAsync();
+        var path = Path.Combine(rig.Inbox, "slow", "written-by-a-script.txt");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        const string firstHalf = "The first half of a report on AI audits, written before the script paused.\n";
+        const string secondHalf = "The second half, written two seconds later by the same open descriptor.\n";
+
+        // Another process, as a user's script would be: it keeps the file open across the pause.
+        using var writer = Process.Start(new ProcessStartInfo("bash",
+            ["-c", $"exec 3>\"$1\"; printf '%s' \"$2\" >&3; sleep 2; printf '%s' \"$3\" >&3; exec 3>&-", "writer", path, firstHalf, secondHalf]))!;
+        await writer.WaitForExitAsync();
+        Assert.Equal(0, writer.ExitCode);
+
+        var messages = await rig.Messages.WaitForFilesAsync(["slow/written-by-a-script.txt"], s_timeout, () => rig.LogTail());
+
+        var message = Assert.Single(messages);
+        Assert.Equal("DocumentArrived", message.Kind);
+        Assert.Equal(Sha256(firstHalf + secondHalf), message.ContentSha256);
+        await rig.WaitUntilInboxIsEmptyAsync(s_timeout);
+        Assert.Equal(firstHalf + secondHalf, await File.ReadAllTextAsync(Path.Combine(rig.Processed, "slow", "written-by-a-script.txt")));
+    }
+
+    [Fact]
+    public async Task TemporaryName_IsIgnored_UntilTheFileIsRenamed()
+    {
+        await using var rig = await WatcherRig.CreateAsync(new WatcherSettings { SettleMilliseconds = 200, RescanSeconds = 1 }, output.WriteLine);
+        await rig.StartWatcherAsync();
+        string[] temporary = ["download.html.crdownload", "copy.txt.part", "draft.md.tmp", "~lock.txt", ".hidden.txt"];
+        foreach (var name in temporary)
+        {
+            rig.Drop(name, "<p>Still arriving.</p>"u8.ToArray());
+        }
+        rig.Drop("marker.txt", "A file dropped after the temporary ones."u8.ToArray());
+
+        // Once the marker is through, and a few rescans have passed, the temporary files would have been seen.
+        await rig.Messages.WaitForFilesAsync(["marker.txt"], s_timeout, () => rig.LogTail());
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        Assert.Equal(temporary.Order(StringComparer.Ordinal), rig.InboxFiles());
+        Assert.Single(rig.Messages.All);
+
+        File.Move(Path.Combine(rig.Inbox, "copy.txt.part"), Path.Combine(rig.Inbox, "copy.txt"));
+        var messages = await rig.Messages.WaitForFilesAsync(["copy.txt"], s_timeout, () => rig.LogTail());
+
+        Assert.Equal(2, messages.Count);
+        Assert.True(File.Exists(Path.Combine(rig.Processed, "copy.txt")));
+    }
+
+    private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+}

@@ -24,7 +24,8 @@ public static class ContentSniffer
 
     /// <summary>
     /// True for binary content: a known magic number (PDF, ZIP, PNG, JPEG, GIF, gzip, ELF), a NUL byte
-    /// in the first 8 KiB (unless a UTF-16/UTF-32 BOM says the NULs are text), or more than 10% control
+    /// in the first 8 KiB (unless a UTF-16/UTF-32 BOM, or the zero-byte pattern of UTF-16 without one, says the NULs
+    /// are text), or more than 10% control
     /// bytes other than \t \n \r \f and ESC in the first 8 KiB. Empty content is not binary.
     /// </summary>
     public static bool LooksBinary(ReadOnlySpan<byte> content)
@@ -43,7 +44,7 @@ public static class ContentSniffer
         }
 
         var (encoding, _) = TextDecoder.DetectBom(content);
-        if (encoding is not null && encoding.WebName != "utf-8")
+        if (encoding is not null && encoding.WebName != "utf-8" || TextDecoder.DetectUtf16WithoutBom(content) is not null)
         {
             return false;
         }

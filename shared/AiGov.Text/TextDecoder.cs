@@ -51,6 +51,12 @@ public static partial class TextDecoder
             return new DecodedText(bomEncoding.GetString(content[bomLength..]), NameOf(bomEncoding), true);
         }
 
+        // Before the UTF-8 check: UTF-16 text in Latin script is valid UTF-8 too, full of NULs.
+        if (DetectUtf16WithoutBom(content) is { } utf16)
+        {
+            return new DecodedText(utf16.GetString(content), NameOf(utf16), false);
+        }
+
         if (System.Text.Unicode.Utf8.IsValid(content))
         {
             return new DecodedText(s_utf8Strict.GetString(content), "utf-8", false);
@@ -81,6 +87,44 @@ public static partial class TextDecoder
     }
 
     /// <summary>The encoding announced by a byte order mark, and the BOM length; (null, 0) when there is none.</summary>
+    /// <summary>UTF-16 without a byte-order mark, recognised by where its zero bytes fall: text mostly below U+0100
+    /// has a zero in every other byte (odd positions little-endian, even positions big-endian) and none in the
+    /// others; the decoded sample must also be free of control characters. Null when the content is not such text.</summary>
+    internal static Encoding? DetectUtf16WithoutBom(ReadOnlySpan<byte> content)
+    {
+        var sample = content[..(Math.Min(content.Length, 8 * 1024) & ~1)];
+        if (sample.Length < 8)
+        {
+            return null;
+        }
+        int evenZeros = 0, oddZeros = 0;
+        for (var i = 0; i < sample.Length; i++)
+        {
+            if (sample[i] == 0)
+            {
+                if (i % 2 == 0)
+                {
+                    evenZeros++;
+                }
+                else
+                {
+                    oddZeros++;
+                }
+            }
+        }
+        var pairs = sample.Length / 2;
+        var candidate = oddZeros >= pairs * 0.4 && evenZeros <= pairs * 0.02 ? s_utf16Le
+            : evenZeros >= pairs * 0.4 && oddZeros <= pairs * 0.02 ? s_utf16Be
+            : null;
+        if (candidate is null)
+        {
+            return null;
+        }
+        var text = candidate.GetString(sample);
+        var controls = text.Count(c => c < 0x20 && c is not ('\t' or '\n' or '\r' or '\f'));
+        return controls <= text.Length / 100 ? candidate : null;
+    }
+
     internal static (Encoding? Encoding, int BomLength) DetectBom(ReadOnlySpan<byte> content)
     {
         // UTF-32 LE must be tested before UTF-16 LE: its BOM starts with the UTF-16 LE BOM.

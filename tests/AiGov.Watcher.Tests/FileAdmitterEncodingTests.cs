@@ -34,6 +34,8 @@ public sealed class FileAdmitterEncodingTests : IDisposable
         { "windows-1252", French, false },
         { "utf-16LE", Chinese + French, true },
         { "utf-16BE", Chinese + French, true },
+        { "utf-16LE", French + "The EU AI Act sets transparency duties.\n", false },
+        { "utf-16BE", French + "The EU AI Act sets transparency duties.\n", false },
         { "utf-8", Chinese + Japanese + French, true },
     };
 

@@ -63,19 +63,36 @@ public sealed class DocumentQueries(NpgsqlDataSource dataSource)
         return await ReadAsync(command, r => (r.GetString(0), r.GetString(1)), ct);
     }
 
-    /// <summary>Full-text search over clean text with the <c>simple</c> configuration (no stemming: it serves every
-    /// language), ranked, with a highlighted snippet.</summary>
+    /// <summary>Full-text search through the indexed <c>search_vector</c> column: Latin-script (and other spaced)
+    /// words must all occur; a Chinese or Japanese word must occur as a run of characters. Ranked, with a snippet.</summary>
     public async Task<List<SearchHit>> SearchAsync(string words, int limit, CancellationToken ct)
     {
-        await using var command = dataSource.CreateCommand("""
+        var query = SearchQuery.Parse(words);
+        var conditions = new List<string>();
+        await using var command = dataSource.CreateCommand();
+        if (query.SpacedWords.Length > 0)
+        {
+            conditions.Add("plainto_tsquery('simple', @spaced)");
+            command.Parameters.AddWithValue("spaced", query.SpacedWords);
+        }
+        for (var i = 0; i < query.CjkWords.Count; i++)
+        {
+            conditions.Add($"phraseto_tsquery('simple', @cjk{i})");
+            command.Parameters.AddWithValue($"cjk{i}", string.Join(' ', query.CjkWords[i].EnumerateRunes()));
+        }
+        if (conditions.Count == 0)
+        {
+            return [];
+        }
+        command.CommandText = $"""
+            WITH query AS (SELECT {string.Join(" && ", conditions)} AS q)
             SELECT id, file_name, title,
-                   ts_headline('simple', clean_text, q, 'MaxWords=30, MinWords=10, StartSel=[, StopSel=]') AS snippet,
-                   ts_rank(to_tsvector('simple', coalesce(title, '') || ' ' || coalesce(clean_text, '')), q) AS rank
-            FROM documents, plainto_tsquery('simple', @words) AS q
-            WHERE to_tsvector('simple', coalesce(title, '') || ' ' || coalesce(clean_text, '')) @@ q
+                   ts_headline('simple', coalesce(clean_text, ''), query.q, 'MaxWords=30, MinWords=10, StartSel=[, StopSel=]') AS snippet,
+                   ts_rank(search_vector, query.q) AS rank
+            FROM documents, query
+            WHERE search_vector @@ query.q
             ORDER BY rank DESC, received_at LIMIT @limit
-            """);
-        command.Parameters.AddWithValue("words", words);
+            """;
         command.Parameters.AddWithValue("limit", limit);
         return await ReadAsync(command, r => new SearchHit(r.GetGuid(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetString(3), r.GetFloat(4)), ct);
     }

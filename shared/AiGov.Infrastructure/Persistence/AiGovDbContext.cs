@@ -43,6 +43,15 @@ public sealed class AiGovDbContext(DbContextOptions<AiGovDbContext> options) : D
             document.HasIndex(d => d.ContentSha256).HasDatabaseName("ix_documents_content_sha256");
             document.HasIndex(d => d.Status).HasDatabaseName("ix_documents_status");
             document.HasIndex(d => d.FileName).HasDatabaseName("ix_documents_file_name");
+            // Full-text search for `aigov search`: the 'simple' configuration (no stemmer fits every language) over
+            // title and text, with a space after each CJK character so that Chinese and Japanese are searchable
+            // character by character (queries match them as phrases).
+            document.Property<NpgsqlTypes.NpgsqlTsVector>("SearchVector")
+                .HasColumnName("search_vector")
+                .HasComputedColumnSql(
+                    "to_tsvector('simple'::regconfig, regexp_replace(coalesce(title, '') || ' ' || coalesce(clean_text, ''), " +
+                    "'([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])', '\\1 ', 'g'))", stored: true);
+            document.HasIndex("SearchVector").HasDatabaseName("ix_documents_search_vector").HasMethod("GIN");
         });
 
         modelBuilder.Entity<RemovedBlockRecord>(block =>

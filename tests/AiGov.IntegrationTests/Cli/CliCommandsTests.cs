@@ -87,6 +87,28 @@ public sealed class CliCommandsTests(DatabaseFixture database) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Search_FindsChineseWordsInsideLongerRuns_ThroughTheIndexedColumn()
+    {
+        var id = Guid.NewGuid();
+        await new DocumentStore(database.DataSource).SaveAsync(Document(id, "news/zh.txt", "stored", "中国提出全球人工智能治理倡议，强调多边合作。") with
+        {
+            Language = "zh",
+        }, CancellationToken.None);
+
+        await Commands().SearchAsync("人工智能 倡议", 10, CancellationToken.None);
+        Assert.Contains("news/zh.txt", _console.Output);
+
+        var notFound = new TestConsole();
+        await new Commands(new DocumentQueries(database.DataSource), () => throw new InvalidOperationException(), notFound, _output)
+            .SearchAsync("智能人工", 10, CancellationToken.None);
+        Assert.Contains("No document contains", notFound.Output);
+
+        await using var plan = database.DataSource.CreateCommand(
+            "SELECT count(*) FROM pg_indexes WHERE tablename = 'documents' AND indexdef LIKE '%USING gin (search_vector)%'");
+        Assert.Equal(1L, await plan.ExecuteScalarAsync());
+    }
+
+    [Fact]
     public async Task Export_WritesOneJsonObjectPerDocument_WithEveryContractColumn()
     {
         await Commands().ExportAsync(null, "duplicate", CancellationToken.None);
@@ -105,7 +127,8 @@ public sealed class CliCommandsTests(DatabaseFixture database) : IAsyncLifetime
     [Fact]
     public async Task Cli_SaysThatPostgresIsUnreachable_AndHowToStartIt()
     {
-        var dll = typeof(Commands).Assembly.Location;
+        // Its own build output: beside the tests it would resolve against the tests' framework set.
+        var dll = Path.Combine(RepositoryPaths.Root, "tools", "AiGov.Cli", "bin", RepositoryPaths.Configuration, "net10.0", "aigov.dll");
         var start = new ProcessStartInfo("dotnet", [dll, "status"]) { RedirectStandardError = true, RedirectStandardOutput = true };
         start.Environment["ConnectionStrings__Postgres"] = $"Host=127.0.0.1;Port={FreePort.Next()};Database=aigov;Username=aigov;Password=aigov;Timeout=3";
         using var process = Process.Start(start)!;

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 
 #nullable disable
 
@@ -164,6 +165,12 @@ namespace AiGov.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("received_at");
 
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector")
+                        .HasComputedColumnSql("to_tsvector('simple'::regconfig, regexp_replace(coalesce(title, '') || ' ' || coalesce(clean_text, ''), '([぀-ヿ㐀-䶿一-鿿豈-﫿])', '\\1 ', 'g'))", true);
+
                     b.Property<double?>("Similarity")
                         .HasColumnType("double precision")
                         .HasColumnName("similarity");
@@ -201,6 +208,11 @@ namespace AiGov.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("FileName")
                         .HasDatabaseName("ix_documents_file_name");
+
+                    b.HasIndex("SearchVector")
+                        .HasDatabaseName("ix_documents_search_vector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
 
                     b.HasIndex("Status")
                         .HasDatabaseName("ix_documents_status");

@@ -7,6 +7,8 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
 export AIGOV_ROOT="$root"
 export AIGOV_LOCAL="$root/.local/chaos"
+# A caller (scripts/test.sh) may have exported the main stack's node name and distribution port: never share them.
+unset AIGOV_DIST_PORT AIGOV_RABBIT_NODENAME
 export AIGOV_PG_PORT="${CHAOS_PG_PORT:-5442}" AIGOV_AMQP_PORT="${CHAOS_AMQP_PORT:-5682}" AIGOV_MGMT_PORT="${CHAOS_MGMT_PORT:-15682}"
 export AIGOV_SERVICE_PORT_BASE="${CHAOS_SERVICE_PORT_BASE:-5280}"
 documents="${CHAOS_DOCUMENTS:-1000}"

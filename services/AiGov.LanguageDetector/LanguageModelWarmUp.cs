@@ -1,13 +1,15 @@
+using System.Diagnostics;
+
 namespace AiGov.LanguageDetector;
 
-/// <summary>Loads the trigram models of every shared script in the background right after start, so the first
-/// document does not pay for it and start-up (readiness) is not held up.</summary>
+/// <summary>Waits for every language model to load (Program starts the load even before the broker is reached), so
+/// the first document does not pay for it; <c>/health/ready</c> waits for it (<see cref="LanguageModelsHealthCheck"/>).</summary>
 internal sealed class LanguageModelWarmUp(ScriptModels models, ILogger<LanguageModelWarmUp> logger) : BackgroundService
 {
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Run(() =>
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var started = TimeProvider.System.GetTimestamp();
-        models.LoadAll();
-        logger.LogInformation("Language models loaded in {Elapsed:0} ms", TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);
-    }, stoppingToken);
+        await models.StartLoading().WaitAsync(stoppingToken);
+        using var process = Process.GetCurrentProcess();
+        logger.LogInformation("Language models loaded, {Elapsed:0} ms after process start", (DateTime.Now - process.StartTime).TotalMilliseconds);
+    }
 }

@@ -1,6 +1,5 @@
-using System.Numerics;
 using System.Runtime.InteropServices;
-using Lingua;
+using System.Runtime.Intrinsics;
 
 namespace AiGov.LanguageDetector;
 
@@ -8,74 +7,75 @@ namespace AiGov.LanguageDetector;
 /// relatives apart) of the text gives its log-probability in every language at once (naive Bayes over Lingua's
 /// n-gram frequencies). Lingua itself looks every n-gram up once per language, which costs ~2 ms per call with the ~45
 /// Latin-script languages; this does a 5 KB article in a fraction of that. Immutable after construction.</summary>
+/// <remarks>Flat storage: the keys (packed n-grams, sorted) and one row per key of <see cref="Stride"/> quantised
+/// log-probabilities (<see cref="Scale"/> units a nat; exact integer sums, so a table read back from its file scores
+/// exactly as the one built). About 100 bytes an n-gram for 45 languages instead of a float row plus a dictionary
+/// entry.</remarks>
 public sealed class NgramModel
 {
     /// <summary>Evidence beyond this many trigrams does not sharpen the confidence further: a long text would
     /// otherwise be 1.0 for any winner, and a near tie between close languages should stay visible.</summary>
     public const int ConfidenceEvidenceCap = 40;
 
-    /// <summary>How much less likely than its rarest known trigram a trigram a language has never shown is.</summary>
-    private const float UnseenPenalty = 5.0f;
+    /// <summary>Quantisation: log-probabilities in 1/512 nat (±0.001 nat), down to −64 nats.</summary>
+    public const int Scale = 512;
+
+    /// <summary>Rows are padded to whole 128-bit vectors, the same on every machine so a file moves between them; a
+    /// table of two or three close relatives would be mostly padding with 256-bit rows.</summary>
+    public static readonly int VectorShorts = Vector128<short>.Count;
+
+    // int sums of at most this many rows cannot overflow (32,767 × 65,536 < 2^31).
+    private const int FlushEvery = 65_536;
 
     private readonly string[] _codes;
-    private readonly int _order;
-    private readonly int _stride;
-    private readonly Dictionary<ulong, int> _rowOf;
-    private readonly float[] _rows;
+    private readonly ulong[] _keys;
+    private readonly short[] _rows;
+    private readonly NgramIndex _index;
 
-    private NgramModel(string[] codes, int order, int stride, Dictionary<ulong, int> rowOf, float[] rows)
+    public NgramModel(IReadOnlyList<string> codes, int order, ulong[] keys, short[] rows)
     {
-        _codes = codes;
-        _order = order;
-        _stride = stride;
-        _rowOf = rowOf;
+        ArgumentOutOfRangeException.ThrowIfLessThan(order, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(order, 4);
+        _codes = [.. codes];
+        Order = order;
+        Stride = StrideFor(_codes.Length);
+        if (rows.Length != keys.Length * Stride)
+        {
+            throw new ArgumentException($"{rows.Length} row values for {keys.Length} keys of stride {Stride}", nameof(rows));
+        }
+        _keys = keys;
         _rows = rows;
+        _index = new NgramIndex(keys);
     }
 
     public IReadOnlyList<string> Codes => _codes;
 
-    public int NgramCount => _rowOf.Count;
+    public int Order { get; }
 
-    /// <param name="order">3 (trigrams) or 4 (quadrigrams).</param>
-    public static NgramModel Load(IReadOnlyCollection<Language> languages, int order = 3)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(order, 3);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(order, 4);
-        var codes = languages.Select(l => LanguageInfo.IsoCode6391(l).ToString().ToLowerInvariant()).ToArray();
-        var stride = (codes.Length + Vector<float>.Count - 1) / Vector<float>.Count * Vector<float>.Count;
-        var perLanguage = languages.AsParallel().AsOrdered().Select(language => JointLogProbabilities(language, order)).ToArray();
+    public int Stride { get; }
 
-        var rowOf = new Dictionary<ulong, int>();
-        foreach (var table in perLanguage)
-        {
-            foreach (var key in table.Keys)
-            {
-                rowOf.TryAdd(key, rowOf.Count);
-            }
-        }
-        var rows = new float[rowOf.Count * stride];
-        for (var language = 0; language < perLanguage.Length; language++)
-        {
-            var table = perLanguage[language];
-            var unseen = (table.Count == 0 ? -20f : table.Values.Min()) - UnseenPenalty;
-            foreach (var (key, row) in rowOf)
-            {
-                rows[row * stride + language] = table.TryGetValue(key, out var value) ? value : unseen;
-            }
-        }
-        return new NgramModel(codes, order, stride, rowOf, rows);
-    }
+    public int NgramCount => _keys.Length;
+
+    public ReadOnlySpan<ulong> Keys => _keys;
+
+    public ReadOnlySpan<short> Rows => _rows;
+
+    public static int StrideFor(int languages) => (languages + VectorShorts - 1) / VectorShorts * VectorShorts;
+
+    public static short Quantise(double logProbability) => (short)Math.Clamp(Math.Round(logProbability * Scale), -short.MaxValue, 0);
 
     /// <summary>The most likely language of the text, its confidence (0..1) and the number of known n-grams.</summary>
     public (string Code, double Confidence, int Ngrams) Score(ReadOnlySpan<char> text)
     {
-        Span<float> sums = stackalloc float[_stride];
+        Span<int> sums = stackalloc int[Stride];
+        Span<long> totals = stackalloc long[Stride];
         sums.Clear();
-        var sumVectors = MemoryMarshal.Cast<float, Vector<float>>(sums);
+        totals.Clear();
+        var sumVectors = MemoryMarshal.Cast<int, Vector128<int>>(sums);
         var rows = _rows.AsSpan();
-        var trigrams = 0;
+        var ngrams = 0;
         ulong window = 0;
-        var mask = (1UL << (16 * (_order - 1))) - 1;
+        var mask = (1UL << (16 * (Order - 1))) - 1;
         var inWord = 0;
         foreach (var raw in text)
         {
@@ -91,72 +91,59 @@ public sealed class NgramModel
             }
             var c = char.ToLowerInvariant(raw);
             var key = (window << 16) | c;
-            if (++inWord >= _order && _rowOf.TryGetValue(key, out var row))
+            if (++inWord >= Order && _index.RowOf(key) is var row and >= 0)
             {
-                var rowVectors = MemoryMarshal.Cast<float, Vector<float>>(rows.Slice(row * _stride, _stride));
-                for (var i = 0; i < sumVectors.Length; i++)
+                var rowVectors = MemoryMarshal.Cast<short, Vector128<short>>(rows.Slice(row * Stride, Stride));
+                for (var i = 0; i < rowVectors.Length; i++)
                 {
-                    sumVectors[i] += rowVectors[i];
+                    var (lower, upper) = Vector128.Widen(rowVectors[i]);
+                    sumVectors[2 * i] += lower;
+                    sumVectors[2 * i + 1] += upper;
                 }
-                trigrams++;
+                if (++ngrams % FlushEvery == 0)
+                {
+                    Flush(sums, totals);
+                }
             }
             window = key & mask;
         }
-        if (trigrams == 0)
+        if (ngrams == 0)
         {
             return (LanguageIdentifier.Undetermined, 0, 0);
         }
+        Flush(sums, totals);
+        return Softmax(totals, ngrams);
+    }
 
+    private (string Code, double Confidence, int Ngrams) Softmax(ReadOnlySpan<long> totals, int ngrams)
+    {
         var best = 0;
         for (var i = 1; i < _codes.Length; i++)
         {
-            if (sums[i] > sums[best])
+            if (totals[i] > totals[best])
             {
                 best = i;
             }
         }
         // Softmax over the languages, with the evidence counted up to the cap.
-        var scale = Math.Min(trigrams, ConfidenceEvidenceCap) / (double)trigrams;
+        var scale = Math.Min(ngrams, ConfidenceEvidenceCap) / (double)ngrams / Scale;
         double total = 0;
         for (var i = 0; i < _codes.Length; i++)
         {
-            total += Math.Exp((sums[i] - sums[best]) * scale);
+            total += Math.Exp((totals[i] - totals[best]) * scale);
         }
-        return (_codes[best], 1 / total, trigrams);
+        return (_codes[best], 1 / total, ngrams);
+    }
+
+    private static void Flush(Span<int> sums, Span<long> totals)
+    {
+        for (var i = 0; i < sums.Length; i++)
+        {
+            totals[i] += sums[i];
+        }
+        sums.Clear();
     }
 
     private static bool IsCombiningMark(char c) =>
         char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark;
-
-    private static readonly string[] s_orderFiles = ["unigrams", "bigrams", "trigrams", "quadrigrams"];
-
-    private static ulong Key(string ngram)
-    {
-        ulong key = 0;
-        foreach (var c in ngram)
-        {
-            key = (key << 16) | c;
-        }
-        return key;
-    }
-
-    /// <summary>log P(abcd) = log P(a) + log P(b|a) + log P(c|ab) + log P(d|abc): Lingua stores conditional
-    /// frequencies, and a rare prefix followed by its only continuation would otherwise score as a certainty.</summary>
-    private static Dictionary<ulong, float> JointLogProbabilities(Language language, int order)
-    {
-        var joint = new Dictionary<ulong, double> { [0] = 0 };
-        for (var n = 1; n <= order; n++)
-        {
-            var longer = new Dictionary<ulong, double>();
-            foreach (var (ngram, probability) in LinguaModelFiles.Read(language, s_orderFiles[n - 1]))
-            {
-                if (ngram.Length == n && joint.TryGetValue(Key(ngram[..^1]), out var prefix))
-                {
-                    longer[Key(ngram)] = prefix + Math.Log(probability);
-                }
-            }
-            joint = longer;
-        }
-        return joint.ToDictionary(pair => pair.Key, pair => (float)pair.Value);
-    }
 }

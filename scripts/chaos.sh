@@ -108,19 +108,29 @@ while :; do
 done
 sleep 2
 
-say "[5/6] checking rows, files and queues"
+say "[5/6] checking queues, rows and files"
+# Redelivered messages (from the killed consumers and the broker restart) may still be in flight, and the
+# management API's counts lag by a few seconds: poll until every queue is empty, for at most 90 s,
+# and only then count rows, so a late redelivery that made a second row would be seen.
+queues_busy() {
+  curl -fs -u guest:guest "http://127.0.0.1:$AIGOV_MGMT_PORT/api/queues/%2F" | python3 -c '
+import json, sys
+qs = json.load(sys.stdin)
+print(" ".join("%s=%s/%s" % (q["name"], q.get("messages_ready", 0), q.get("messages_unacknowledged", 0))
+               for q in qs if q.get("messages_ready", 0) or q.get("messages_unacknowledged", 0)))
+' || echo "management-api-unreachable"
+}
+for _ in $(seq 1 90); do
+  queues="$(queues_busy)"
+  [ -n "$queues" ] || break
+  sleep 1
+done
 read -r rows distinct < <(psql_chaos "SELECT count(*), count(DISTINCT file_name) FROM documents WHERE file_name LIKE 'chaos/%'" | tr '|' ' ')
 not_stored="$(psql_chaos "SELECT count(*) FROM documents WHERE file_name LIKE 'chaos/%' AND status <> 'stored'")"
 lost=$((documents - distinct))
 doubled=$((rows - distinct))
 processed="$(find "$Pipeline__DataRoot/processed/chaos" -type f 2>/dev/null | wc -l)"
 left_in_inbox="$(find "$Pipeline__DataRoot/inbox" -type f | wc -l)"
-queues="$(curl -fs -u guest:guest "http://127.0.0.1:$AIGOV_MGMT_PORT/api/queues/%2F" | python3 -c '
-import json, sys
-qs = json.load(sys.stdin)
-print(" ".join("%s=%s/%s" % (q["name"], q.get("messages_ready", 0), q.get("messages_unacknowledged", 0))
-               for q in qs if q.get("messages_ready", 0) or q.get("messages_unacknowledged", 0)))
-' || echo "management-api-unreachable")"
 status=0
 [ "$lost" -eq 0 ] && [ "$doubled" -eq 0 ] || status=1
 if [ "$not_stored" -ne 0 ]; then

@@ -1,4 +1,5 @@
 using AiGov.Contracts;
+using AiGov.Infrastructure.Telemetry;
 using AiGov.Text;
 using MassTransit;
 
@@ -14,6 +15,7 @@ public sealed class CleanDocumentConsumer(ILogger<CleanDocumentConsumer> logger)
     public async Task Consume(ConsumeContext<DocumentArrived> context)
     {
         var arrived = context.Message;
+        var clock = StageClock.Start(QueueNames.Cleaning);
         CleanedDocument cleaned;
         try
         {
@@ -34,6 +36,7 @@ public sealed class CleanDocumentConsumer(ILogger<CleanDocumentConsumer> logger)
             DocumentId = arrived.DocumentId,
             Source = arrived.Source,
             Content = CleanContentMapper.ToContent(cleaned),
+            Trail = clock.AppendTo(arrived.Trail),
         });
     }
 }

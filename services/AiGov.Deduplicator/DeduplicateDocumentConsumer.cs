@@ -1,5 +1,6 @@
 using AiGov.Contracts;
 using AiGov.Infrastructure.Persistence;
+using AiGov.Infrastructure.Telemetry;
 using MassTransit;
 
 namespace AiGov.Deduplicator;
@@ -11,6 +12,7 @@ public sealed class DeduplicateDocumentConsumer(NearDuplicateIndex index, ILogge
     public async Task Consume(ConsumeContext<LanguageDetected> context)
     {
         var document = context.Message;
+        var clock = StageClock.Start(QueueNames.Deduplication);
         DedupDecision? decision = null;
 
         // A document with no text left after cleaning is nobody's duplicate: every empty page would otherwise
@@ -36,6 +38,7 @@ public sealed class DeduplicateDocumentConsumer(NearDuplicateIndex index, ILogge
                 ? new DuplicateMatch { DuplicateOf = decision.CanonicalId, Similarity = decision.Similarity ?? 1.0 }
                 : null,
             StoryId = decision?.StoryId,
+            Trail = clock.AppendTo(document.Trail),
         });
     }
 }

@@ -1,4 +1,5 @@
 using AiGov.Contracts;
+using AiGov.Infrastructure.Telemetry;
 using MassTransit;
 
 namespace AiGov.LanguageDetector;
@@ -9,6 +10,7 @@ public sealed class DetectLanguageConsumer(LanguageIdentifier identifier, ILogge
     public async Task Consume(ConsumeContext<DocumentCleaned> context)
     {
         var cleaned = context.Message;
+        var clock = StageClock.Start(QueueNames.LanguageDetection);
         var language = identifier.Identify(cleaned.Content.Text);
 
         logger.LogInformation("Document {DocumentId} ({FileName}) language {Language} ({Confidence:0.00})",
@@ -20,6 +22,7 @@ public sealed class DetectLanguageConsumer(LanguageIdentifier identifier, ILogge
             Source = cleaned.Source,
             Content = cleaned.Content,
             Language = language,
+            Trail = clock.AppendTo(cleaned.Trail),
         });
     }
 }

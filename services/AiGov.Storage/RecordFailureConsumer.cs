@@ -14,19 +14,21 @@ public sealed class RecordFailureConsumer(DocumentStore store, ILogger<RecordFai
     IConsumer<Fault<DocumentDeduplicated>>
 {
     public Task Consume(ConsumeContext<Fault<DocumentArrived>> context) =>
-        RecordAsync(context, QueueNames.Cleaning, context.Message.Message.DocumentId, context.Message.Message.Source);
+        RecordAsync(context, QueueNames.Cleaning, context.Message.Message.DocumentId, context.Message.Message.Source, context.Message.Message.Trail);
 
     public Task Consume(ConsumeContext<Fault<DocumentCleaned>> context) =>
-        RecordAsync(context, QueueNames.LanguageDetection, context.Message.Message.DocumentId, context.Message.Message.Source);
+        RecordAsync(context, QueueNames.LanguageDetection, context.Message.Message.DocumentId, context.Message.Message.Source, context.Message.Message.Trail);
 
     public Task Consume(ConsumeContext<Fault<LanguageDetected>> context) =>
-        RecordAsync(context, QueueNames.Deduplication, context.Message.Message.DocumentId, context.Message.Message.Source);
+        RecordAsync(context, QueueNames.Deduplication, context.Message.Message.DocumentId, context.Message.Message.Source, context.Message.Message.Trail);
 
     public Task Consume(ConsumeContext<Fault<DocumentDeduplicated>> context) =>
-        RecordAsync(context, QueueNames.Storage, context.Message.Message.DocumentId, context.Message.Message.Source);
+        RecordAsync(context, QueueNames.Storage, context.Message.Message.DocumentId, context.Message.Message.Source, context.Message.Message.Trail);
 
-    private async Task RecordAsync<T>(ConsumeContext<Fault<T>> context, string stage, Guid documentId, DocumentSource source)
+    private async Task RecordAsync<T>(ConsumeContext<Fault<T>> context, string stage, Guid documentId, DocumentSource source,
+        IReadOnlyList<StageVisit> trail)
     {
+        var clock = StageClock.Start(QueueNames.Storage);
         var exception = context.Message.Exceptions.FirstOrDefault();
         var reason = exception is null
             ? "no exception recorded"
@@ -39,9 +41,25 @@ public sealed class RecordFailureConsumer(DocumentStore store, ILogger<RecordFai
             Status = DocumentStatus.Failed,
             Error = $"{stage}_failed: {reason}",
             ReceivedAt = source.ReceivedAt,
-        }, context.CancellationToken);
+        }, [], FailureTrail(context.Message, stage, reason, clock.AppendTo(trail), documentId), context.CancellationToken);
         PipelineTelemetry.DocumentsFailed.Add(1, new KeyValuePair<string, object?>("stage", stage));
         logger.LogWarning("Document {DocumentId} ({FileName}) recorded as failed in {Stage}: {Reason}",
             documentId, source.FileName, stage, reason);
+    }
+
+    /// <summary>The trail up to the stage that gave up, that stage as <c>failed</c> with the reason, then storage.</summary>
+    private static List<DocumentEventRecord> FailureTrail(Fault fault, string stage, string reason, IReadOnlyList<StageVisit> trail, Guid documentId)
+    {
+        var gaveUp = new StageVisit
+        {
+            Stage = stage,
+            Host = fault.Host?.MachineName ?? "unknown",
+            StartedAt = fault.Timestamp,
+            DurationMs = 0,
+        };
+        List<StageVisit> visits = [.. trail.SkipLast(1), gaveUp, trail[^1]];
+        var events = TrailEvents.From(documentId, visits, DocumentStatus.Failed, reason);
+        events[^2] = events[^2] with { Outcome = "failed", Detail = reason };
+        return events;
     }
 }

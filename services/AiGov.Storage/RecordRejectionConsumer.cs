@@ -11,6 +11,7 @@ public sealed class RecordRejectionConsumer(DocumentStore store, ILogger<RecordR
     public async Task Consume(ConsumeContext<DocumentRejected> context)
     {
         var rejected = context.Message;
+        var clock = StageClock.Start(QueueNames.Storage);
         await store.SaveAsync(new DocumentRecord
         {
             Id = rejected.DocumentId,
@@ -19,7 +20,8 @@ public sealed class RecordRejectionConsumer(DocumentStore store, ILogger<RecordR
             Status = DocumentStatus.Rejected,
             Error = $"{rejected.Reason}: {rejected.Detail}",
             ReceivedAt = rejected.Source.ReceivedAt,
-        }, context.CancellationToken);
+        }, [], TrailEvents.From(rejected.DocumentId, clock.AppendTo(rejected.Trail), DocumentStatus.Rejected, rejected.Reason),
+            context.CancellationToken);
         PipelineTelemetry.DocumentsRejected.Add(1, new KeyValuePair<string, object?>("reason", rejected.Reason));
         logger.LogInformation("Document {DocumentId} ({FileName}) recorded as rejected: {Reason}",
             rejected.DocumentId, rejected.Source.FileName, rejected.Reason);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AiGov.Contracts;
 using AiGov.Infrastructure.Persistence;
+using AiGov.Infrastructure.Telemetry;
 using MassTransit;
 
 namespace AiGov.Storage;
@@ -14,6 +15,7 @@ public sealed class StoreDocumentConsumer(DocumentStore store, ILogger<StoreDocu
     public async Task Consume(ConsumeContext<DocumentDeduplicated> context)
     {
         var document = context.Message;
+        var clock = StageClock.Start(QueueNames.Storage);
         var content = document.Content;
         var record = new DocumentRecord
         {
@@ -41,7 +43,8 @@ public sealed class StoreDocumentConsumer(DocumentStore store, ILogger<StoreDocu
             .Select((block, i) => new RemovedBlockRecord { DocumentId = record.Id, Ordinal = i, Label = block.Label, Text = block.Text })
             .ToList();
 
-        var written = await store.SaveAsync(record, removed, context.CancellationToken);
+        var events = TrailEvents.From(record.Id, clock.AppendTo(document.Trail), record.Status);
+        var written = await store.SaveAsync(record, removed, events, context.CancellationToken);
         logger.LogInformation("Document {DocumentId} ({FileName}) {Outcome} as {Status}",
             record.Id, record.FileName, written ? "saved" : "already saved", record.Status);
     }

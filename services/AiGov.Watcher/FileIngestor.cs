@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AiGov.Contracts;
 using AiGov.Infrastructure.Resilience;
+using AiGov.Infrastructure.Telemetry;
 using MassTransit;
 
 namespace AiGov.Watcher;
@@ -27,6 +28,7 @@ public sealed class FileIngestor(FileAdmitter admitter, InboxLayout layout, IBus
     /// <summary>For a file already found completely written (<see cref="FileAdmitter.WaitUntilWrittenAsync"/>).</summary>
     public async Task<IngestOutcome> IngestAsync(string path, CancellationToken cancellationToken)
     {
+        var stageClock = StageClock.Start("watcher");
         // The linked folder is an entry of its own (refused as a link); what lies behind it is not the inbox's, and
         // moving it would take it from where the link leads.
         if (layout.LinkedFolderOnTheWay(path) is { } linkedFolder)
@@ -53,7 +55,13 @@ public sealed class FileIngestor(FileAdmitter admitter, InboxLayout layout, IBus
                 logger.LogDebug("{FileName} is still being written ({Why}); tried again later", notReady.RelativeName, notReady.Why);
                 return IngestOutcome.NotReady;
             case Accepted accepted:
-                await PublishAsync(new DocumentArrived { DocumentId = accepted.DocumentId, Source = source, Content = accepted.Content }, cancellationToken);
+                await PublishAsync(new DocumentArrived
+                {
+                    DocumentId = accepted.DocumentId,
+                    Source = source,
+                    Content = accepted.Content,
+                    Trail = stageClock.AppendTo([]),
+                }, cancellationToken);
                 var processedPath = OutboxPlacement.Place(layout.Processed, RelativePath(path), accepted.DocumentId, withSidecar: false);
                 MoveEntry(path, processedPath);
                 logger.LogInformation("Document {DocumentId} ({FileName}) published, {Bytes} bytes; moved to {Path}",
@@ -66,6 +74,7 @@ public sealed class FileIngestor(FileAdmitter admitter, InboxLayout layout, IBus
                     Source = source,
                     Reason = refused.Reason,
                     Detail = refused.Detail,
+                    Trail = stageClock.AppendTo([]),
                 }, cancellationToken);
                 var failedPath = OutboxPlacement.Place(layout.Failed, RelativePath(path), refused.DocumentId, withSidecar: true);
                 // Sidecar first: a crash before the move leaves the file in the inbox, and its retry writes the

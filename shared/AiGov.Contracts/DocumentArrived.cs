@@ -7,4 +7,7 @@ public record DocumentArrived
     public required Guid DocumentId { get; init; }
     public required DocumentSource Source { get; init; }
     public required byte[] Content { get; init; }
+
+    /// <summary>The stages this document has passed so far, oldest first.</summary>
+    public IReadOnlyList<StageVisit> Trail { get; init; } = [];
 }

@@ -12,4 +12,7 @@ public record DocumentDeduplicated
 
     /// <summary>Documents about the same event, told in other words, share a story id (the first one's id).</summary>
     public Guid? StoryId { get; init; }
+
+    /// <summary>The stages this document has passed so far, oldest first.</summary>
+    public IReadOnlyList<StageVisit> Trail { get; init; } = [];
 }

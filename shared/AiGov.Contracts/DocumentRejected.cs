@@ -10,4 +10,7 @@ public record DocumentRejected
     public required string Reason { get; init; }
 
     public required string Detail { get; init; }
+
+    /// <summary>The stages this document has passed so far, oldest first.</summary>
+    public IReadOnlyList<StageVisit> Trail { get; init; } = [];
 }

@@ -6,4 +6,7 @@ public record LanguageDetected
     public required DocumentSource Source { get; init; }
     public required CleanContent Content { get; init; }
     public required DetectedLanguage Language { get; init; }
+
+    /// <summary>The stages this document has passed so far, oldest first.</summary>
+    public IReadOnlyList<StageVisit> Trail { get; init; } = [];
 }

@@ -7,6 +7,7 @@ public sealed class AiGovDbContext(DbContextOptions<AiGovDbContext> options) : D
     public DbSet<DocumentRecord> Documents => Set<DocumentRecord>();
     public DbSet<ContentFingerprintRecord> ContentFingerprints => Set<ContentFingerprintRecord>();
     public DbSet<RemovedBlockRecord> RemovedBlocks => Set<RemovedBlockRecord>();
+    public DbSet<DocumentEventRecord> DocumentEvents => Set<DocumentEventRecord>();
     public DbSet<DedupDocumentRecord> DedupDocuments => Set<DedupDocumentRecord>();
     public DbSet<DedupBandRecord> DedupBands => Set<DedupBandRecord>();
     public DbSet<StoryAnchorRecord> StoryAnchors => Set<StoryAnchorRecord>();
@@ -65,6 +66,23 @@ public sealed class AiGovDbContext(DbContextOptions<AiGovDbContext> options) : D
             block.HasOne<DocumentRecord>().WithMany().HasForeignKey(b => b.DocumentId)
                 .HasConstraintName("fk_document_removed_blocks_documents").OnDelete(DeleteBehavior.Cascade);
             block.HasIndex(b => b.Label).HasDatabaseName("ix_document_removed_blocks_label");
+        });
+
+        modelBuilder.Entity<DocumentEventRecord>(documentEvent =>
+        {
+            documentEvent.ToTable("document_events");
+            documentEvent.HasKey(e => new { e.DocumentId, e.Ordinal }).HasName("pk_document_events");
+            documentEvent.Property(e => e.DocumentId).HasColumnName("document_id");
+            documentEvent.Property(e => e.Ordinal).HasColumnName("ordinal");
+            documentEvent.Property(e => e.Stage).HasColumnName("stage").IsRequired();
+            documentEvent.Property(e => e.Host).HasColumnName("host").IsRequired();
+            documentEvent.Property(e => e.StartedAt).HasColumnName("started_at");
+            documentEvent.Property(e => e.DurationMs).HasColumnName("duration_ms");
+            documentEvent.Property(e => e.Outcome).HasColumnName("outcome").IsRequired();
+            documentEvent.Property(e => e.Detail).HasColumnName("detail");
+            documentEvent.HasOne<DocumentRecord>().WithMany().HasForeignKey(e => e.DocumentId)
+                .HasConstraintName("fk_document_events_documents").OnDelete(DeleteBehavior.Cascade);
+            documentEvent.HasIndex(e => new { e.Stage, e.StartedAt }).HasDatabaseName("ix_document_events_stage_started_at");
         });
 
         modelBuilder.Entity<ContentFingerprintRecord>(fingerprint =>

@@ -32,11 +32,24 @@ public sealed class DocumentStore(NpgsqlDataSource dataSource)
         ON CONFLICT DO NOTHING
         """;
 
+    // The trail is rewritten with the row: a 'failed' row replaced later gets the trail of the run that got through.
+    private const string EventsSql = """
+        DELETE FROM document_events WHERE document_id = @id;
+        INSERT INTO document_events (document_id, ordinal, stage, host, started_at, duration_ms, outcome, detail)
+        SELECT @id, e.ordinal, e.stage, e.host, e.started_at, e.duration_ms, e.outcome, e.detail
+        FROM unnest(@ordinals, @stages, @hosts, @started, @durations, @outcomes, @details)
+             AS e(ordinal, stage, host, started_at, duration_ms, outcome, detail)
+        """;
+
     /// <summary>Returns false when the row already existed (a redelivery) and was left as it was.</summary>
     public async Task<bool> SaveAsync(DocumentRecord document, CancellationToken cancellationToken) =>
-        await SaveAsync(document, [], cancellationToken);
+        await SaveAsync(document, [], [], cancellationToken);
 
-    public async Task<bool> SaveAsync(DocumentRecord document, IReadOnlyList<RemovedBlockRecord> removedBlocks, CancellationToken cancellationToken)
+    public async Task<bool> SaveAsync(DocumentRecord document, IReadOnlyList<RemovedBlockRecord> removedBlocks, CancellationToken cancellationToken) =>
+        await SaveAsync(document, removedBlocks, [], cancellationToken);
+
+    public async Task<bool> SaveAsync(DocumentRecord document, IReadOnlyList<RemovedBlockRecord> removedBlocks,
+        IReadOnlyList<DocumentEventRecord> events, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -51,6 +64,22 @@ public sealed class DocumentStore(NpgsqlDataSource dataSource)
             blocks.Parameters.Add(new NpgsqlParameter<string[]>("labels", removedBlocks.Select(b => Clean(b.Label)).ToArray()));
             blocks.Parameters.Add(new NpgsqlParameter<string[]>("texts", removedBlocks.Select(b => Clean(b.Text)).ToArray()));
             await blocks.ExecuteNonQueryAsync(cancellationToken);
+        }
+        if (written && events.Count > 0)
+        {
+            await using var trail = new NpgsqlCommand(EventsSql, connection, transaction);
+            trail.Parameters.Add(new NpgsqlParameter<Guid>("id", document.Id));
+            trail.Parameters.Add(new NpgsqlParameter<int[]>("ordinals", events.Select(e => e.Ordinal).ToArray()));
+            trail.Parameters.Add(new NpgsqlParameter<string[]>("stages", events.Select(e => Clean(e.Stage)).ToArray()));
+            trail.Parameters.Add(new NpgsqlParameter<string[]>("hosts", events.Select(e => Clean(e.Host)).ToArray()));
+            trail.Parameters.Add(new NpgsqlParameter<DateTimeOffset[]>("started", events.Select(e => e.StartedAt.ToUniversalTime()).ToArray()));
+            trail.Parameters.Add(new NpgsqlParameter<double[]>("durations", events.Select(e => e.DurationMs).ToArray()));
+            trail.Parameters.Add(new NpgsqlParameter<string[]>("outcomes", events.Select(e => Clean(e.Outcome)).ToArray()));
+            trail.Parameters.Add(new NpgsqlParameter("details", NpgsqlDbType.Array | NpgsqlDbType.Text)
+            {
+                Value = events.Select(e => e.Detail is null ? null : Clean(e.Detail)).ToArray(),
+            });
+            await trail.ExecuteNonQueryAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
         return written;

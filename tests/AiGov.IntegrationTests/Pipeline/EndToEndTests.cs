@@ -45,6 +45,9 @@ public sealed class EndToEndTests(PipelineFixture pipeline)
             Assert.False(File.Exists(Path.Combine(pipeline.Inbox, name)), $"{name} is still in the inbox");
         }
         Assert.Equal(5, rows.Values.Select(r => r.Id).Distinct().Count());
+        Assert.Equal(
+            ["watcher:passed", "cleaning:passed", "language-detection:passed", "deduplication:passed", "storage:stored"],
+            await TrailAsync(rows[names[1]].Id));
         Assert.Equal("China’s Push for Global AI Standards Gains UN Support", rows[names[0]].Title);
 
         var queues = await pipeline.WaitForDrainedQueuesAsync(TimeSpan.FromSeconds(30));
@@ -99,5 +102,24 @@ public sealed class EndToEndTests(PipelineFixture pipeline)
             Assert.True(DateTimeOffset.TryParse(sidecar.RootElement.GetProperty("at").GetString(), out _));
         }
         Assert.Equal("not for the pipeline", await File.ReadAllTextAsync(outside));
+        Assert.Equal(["watcher:passed", "storage:rejected"], await TrailAsync(rows["refused/empty.txt"].Id));
+    }
+
+    /// <summary>The document's status trail as "stage:outcome", in order; every visit has a host and a time.</summary>
+    private async Task<List<string>> TrailAsync(Guid id)
+    {
+        await using var command = pipeline.DataSource.CreateCommand("""
+            SELECT stage || ':' || outcome FROM document_events
+            WHERE document_id = @id AND host <> '' AND started_at > now() - interval '1 hour' AND duration_ms >= 0
+            ORDER BY ordinal
+            """);
+        command.Parameters.AddWithValue("id", id);
+        var trail = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            trail.Add(reader.GetString(0));
+        }
+        return trail;
     }
 }

@@ -26,6 +26,10 @@ public sealed class StageFailureTests(PipelineFixture pipeline)
         Assert.Equal(documentId, row.Id);
         Assert.Equal("failed", row.Status);
         Assert.StartsWith("deduplication_failed: ", row.Error);
+        await using var trail = pipeline.DataSource.CreateCommand(
+            "SELECT string_agg(stage || ':' || outcome, ' ' ORDER BY ordinal) FROM document_events WHERE document_id = @id");
+        trail.Parameters.AddWithValue("id", documentId);
+        Assert.Equal("deduplication:failed storage:failed", await trail.ExecuteScalarAsync());
         var errorQueue = await pipeline.WaitForQueueAsync(QueueNames.Deduplication + "_error", q => q.Ready >= 1, TimeSpan.FromSeconds(30));
         Assert.NotNull(errorQueue);
         Assert.Equal(1, errorQueue.Ready);

@@ -106,6 +106,52 @@ namespace AiGov.Infrastructure.Persistence.Migrations
                     b.ToTable("dedup_documents", (string)null);
                 });
 
+            modelBuilder.Entity("AiGov.Infrastructure.Persistence.DocumentEventRecord", b =>
+                {
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("document_id");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer")
+                        .HasColumnName("ordinal");
+
+                    b.Property<string>("Detail")
+                        .HasColumnType("text")
+                        .HasColumnName("detail");
+
+                    b.Property<double>("DurationMs")
+                        .HasColumnType("double precision")
+                        .HasColumnName("duration_ms");
+
+                    b.Property<string>("Host")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("host");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("stage");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.HasKey("DocumentId", "Ordinal")
+                        .HasName("pk_document_events");
+
+                    b.HasIndex("Stage", "StartedAt")
+                        .HasDatabaseName("ix_document_events_stage_started_at");
+
+                    b.ToTable("document_events", (string)null);
+                });
+
             modelBuilder.Entity("AiGov.Infrastructure.Persistence.DocumentRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -269,6 +315,16 @@ namespace AiGov.Infrastructure.Persistence.Migrations
                         .HasName("pk_story_anchors");
 
                     b.ToTable("story_anchors", (string)null);
+                });
+
+            modelBuilder.Entity("AiGov.Infrastructure.Persistence.DocumentEventRecord", b =>
+                {
+                    b.HasOne("AiGov.Infrastructure.Persistence.DocumentRecord", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_document_events_documents");
                 });
 
             modelBuilder.Entity("AiGov.Infrastructure.Persistence.RemovedBlockRecord", b =>

@@ -2,9 +2,10 @@ using Npgsql;
 
 namespace AiGov.Cli;
 
-/// <summary>Where the CLI finds the database and the broker's management API: the same environment variables as
-/// the services (ConnectionStrings__Postgres, RabbitMq__*), with the defaults scripts/up.sh uses.</summary>
-public sealed record CliSettings(string PostgresConnectionString, Uri ManagementApi, string RabbitUser, string RabbitPassword, string VirtualHost)
+/// <summary>Where the CLI finds the database, the broker (AMQP, for replay) and its management API: the same
+/// environment variables as the services (ConnectionStrings__Postgres, RabbitMq__*), with the defaults scripts/up.sh uses.</summary>
+public sealed record CliSettings(string PostgresConnectionString, Uri ManagementApi, string RabbitUser, string RabbitPassword, string VirtualHost,
+    string RabbitHost = "127.0.0.1", int AmqpPort = 5672)
 {
     public static CliSettings FromEnvironment()
     {
@@ -15,7 +16,9 @@ public sealed record CliSettings(string PostgresConnectionString, Uri Management
             new Uri($"http://{host}:{Env("RabbitMq__ManagementPort", "15672")}/api/"),
             Env("RabbitMq__Username", "guest"),
             Env("RabbitMq__Password", "guest"),
-            Env("RabbitMq__VirtualHost", "/"));
+            Env("RabbitMq__VirtualHost", "/"),
+            host,
+            int.Parse(Env("RabbitMq__Port", "5672"), System.Globalization.CultureInfo.InvariantCulture));
     }
 
     public string DescribePostgres()
@@ -23,4 +26,6 @@ public sealed record CliSettings(string PostgresConnectionString, Uri Management
         var csb = new NpgsqlConnectionStringBuilder(PostgresConnectionString);
         return $"PostgreSQL at {csb.Host}:{csb.Port}/{csb.Database}";
     }
+
+    public string DescribeRabbitMq() => $"RabbitMQ at {RabbitHost}:{AmqpPort} (virtual host '{VirtualHost}')";
 }

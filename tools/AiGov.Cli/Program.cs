@@ -8,7 +8,7 @@ var settings = CliSettings.FromEnvironment();
 var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
 
 var root = new RootCommand("aigov: what happened to the documents dropped into AiGovPipeline. Settings come from the " +
-    "services' environment variables (ConnectionStrings__Postgres, RabbitMq__Host, RabbitMq__ManagementPort, …).");
+    "services' environment variables (ConnectionStrings__Postgres, RabbitMq__Host, RabbitMq__Port, RabbitMq__ManagementPort, …).");
 
 var status = new Command("status", "Counts by status and language, queue depths and consumers, the last errors.");
 status.SetAction((_, ct) => Run(commands => commands.StatusAsync(ct)));
@@ -33,6 +33,17 @@ statusOption.AcceptOnlyFromAmong("stored", "duplicate", "rejected", "failed");
 var export = new Command("export", "Every column of every document, one JSON object per line, on standard output.") { formatOption, sinceOption, statusOption };
 export.SetAction((parsed, ct) => Run(commands => commands.ExportAsync(parsed.GetValue(sinceOption), parsed.GetValue(statusOption), ct)));
 root.Subcommands.Add(export);
+
+var queueArgument = new Argument<string>("queue") { Description = "The queue to send messages back to: cleaning, language-detection, deduplication, storage (or any MassTransit endpoint queue with an _error queue)." };
+var maxOption = new Option<int?>("--max") { Description = "Move at most this many messages (default: all that wait now)." };
+maxOption.Validators.Add(r => { if (r.GetValue(maxOption) is < 1) { r.AddError("--max must be at least 1."); } });
+var dryRunOption = new Option<bool>("--dry-run") { Description = "List the message and document ids that would move; move nothing." };
+var replay = new Command("replay", "Moves the messages of <queue>_error back to <queue> to be processed again, once the cause of the failure is fixed. " +
+    "Each message is republished with its id and headers (without MassTransit's MT-Fault-*/MT-Reason/MT-Host-* headers), confirmed by the broker, " +
+    "then removed from the error queue. At least once: if replay is killed between the two, the message is in both queues and is processed again, " +
+    "which the idempotent stages treat as a redelivery.") { queueArgument, maxOption, dryRunOption };
+replay.SetAction((parsed, ct) => new ReplayCommand(settings, console).RunAsync(parsed.GetValue(queueArgument)!, parsed.GetValue(maxOption), parsed.GetValue(dryRunOption), ct));
+root.Subcommands.Add(replay);
 
 return await root.Parse(args).InvokeAsync();
 

@@ -24,6 +24,7 @@ public sealed class PipelineFixture(IMessageSink diagnostics) : IAsyncLifetime
     public string Failed => Path.Combine(DataRoot, "failed");
     public NpgsqlDataSource DataSource { get; private set; } = null!;
     public ThrowawayVirtualHost VirtualHost => _virtualHost!;
+    public RabbitEndpoint Rabbit => _servers!.Rabbit;
 
     public async Task InitializeAsync()
     {

@@ -52,11 +52,16 @@ public sealed class ThrowawayVirtualHost : IAsyncDisposable
     }
 
     /// <summary>Publishes a MassTransit envelope straight to a message type's exchange, as another service would.</summary>
-    public async Task PublishEnvelopeAsync(string messageTypeFullName, object message)
+    public Task PublishEnvelopeAsync(string messageTypeFullName, object message) =>
+        PublishEnvelopeToAsync(ExchangeName(messageTypeFullName), messageTypeFullName, message);
+
+    /// <summary>Publishes a MassTransit envelope to any exchange (e.g. an endpoint's <c>X_error</c>), with AMQP headers.</summary>
+    public async Task PublishEnvelopeToAsync(string exchangeName, string messageTypeFullName, object message,
+        IReadOnlyDictionary<string, string>? headers = null, Guid? messageId = null)
     {
         var envelope = new
         {
-            messageId = Guid.NewGuid(),
+            messageId = messageId ?? Guid.NewGuid(),
             conversationId = Guid.NewGuid(),
             messageType = new[] { $"urn:message:{ExchangeName(messageTypeFullName)}" },
             message,
@@ -65,18 +70,18 @@ public sealed class ThrowawayVirtualHost : IAsyncDisposable
         };
         var body = new
         {
-            properties = new { content_type = "application/vnd.masstransit+json", delivery_mode = 2 },
+            properties = new { content_type = "application/vnd.masstransit+json", delivery_mode = 2, headers = headers ?? new Dictionary<string, string>() },
             routing_key = "",
             payload = JsonSerializer.Serialize(envelope, s_camelCase),
             payload_encoding = "string",
         };
-        var exchange = Uri.EscapeDataString(ExchangeName(messageTypeFullName));
+        var exchange = Uri.EscapeDataString(exchangeName);
         var response = await _http.PostAsJsonAsync($"exchanges/{Name}/{exchange}/publish", body);
         response.EnsureSuccessStatusCode();
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         if (!json.RootElement.GetProperty("routed").GetBoolean())
         {
-            throw new InvalidOperationException($"The message to {ExchangeName(messageTypeFullName)} reached no queue.");
+            throw new InvalidOperationException($"The message to {exchangeName} reached no queue.");
         }
     }
 

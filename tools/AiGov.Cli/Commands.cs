@@ -59,7 +59,7 @@ public sealed class Commands(DocumentQueries queries, Func<QueueMonitor> queues,
         {
             var id = (Guid)document["id"]!;
             var grid = new Grid().AddColumn().AddColumn();
-            foreach (var (column, value) in document.Where(d => d.Key != "clean_text"))
+            foreach (var (column, value) in document.Where(d => d.Key is not ("clean_text" or "search_vector")))
             {
                 grid.AddRow(column, Markup.Escape(Format(value)));
             }
@@ -67,6 +67,17 @@ public sealed class Commands(DocumentQueries queries, Func<QueueMonitor> queues,
             grid.AddRow("clean_text", Markup.Escape($"{text.Length:N0} characters: {Shorten(text, 300)}"));
             console.Write(new Panel(grid).Header(Markup.Escape(document["file_name"]?.ToString() ?? id.ToString())));
 
+            var trail = await queries.TrailAsync(id, ct);
+            if (trail.Count > 0)
+            {
+                var table = new Table().Title("Trail").AddColumns("stage", "outcome", "started", "ms", "host", "detail");
+                foreach (var visit in trail)
+                {
+                    table.AddRow(visit.Stage, visit.Outcome, visit.StartedAt.ToString("HH:mm:ss.fff"), visit.DurationMs.ToString("0.0"),
+                        Markup.Escape(visit.Host), Markup.Escape(Shorten(visit.Detail ?? "", 60)));
+                }
+                console.Write(table);
+            }
             foreach (var duplicate in await queries.DuplicatesOfAsync(id, ct))
             {
                 console.MarkupLineInterpolated($"duplicated by {duplicate.Id} ({duplicate.FileName}), similarity {duplicate.Similarity:0.###}");

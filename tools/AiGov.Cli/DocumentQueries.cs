@@ -55,6 +55,16 @@ public sealed class DocumentQueries(NpgsqlDataSource dataSource)
         return await ReadAsync(command, r => (r.GetGuid(0), r.GetString(1), r.IsDBNull(2) ? (double?)null : r.GetDouble(2)), ct);
     }
 
+    /// <summary>The stages the document passed, in order: stage, host, start, duration, outcome, detail.</summary>
+    public async Task<List<(string Stage, string Host, DateTimeOffset StartedAt, double DurationMs, string Outcome, string? Detail)>> TrailAsync(Guid id, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT stage, host, started_at, duration_ms, outcome, detail FROM document_events WHERE document_id = @id ORDER BY ordinal");
+        command.Parameters.AddWithValue("id", id);
+        return await ReadAsync(command, r => (r.GetString(0), r.GetString(1), r.GetFieldValue<DateTimeOffset>(2), r.GetDouble(3), r.GetString(4),
+            r.IsDBNull(5) ? null : r.GetString(5)), ct);
+    }
+
     public async Task<List<(string Label, string Text)>> RemovedBlocksAsync(Guid id, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand(
@@ -120,6 +130,11 @@ public sealed class DocumentQueries(NpgsqlDataSource dataSource)
         var row = new Dictionary<string, object?>(reader.FieldCount);
         for (var i = 0; i < reader.FieldCount; i++)
         {
+            // Derived from title and text for the search index: not data of its own.
+            if (reader.GetName(i) == "search_vector")
+            {
+                continue;
+            }
             row[reader.GetName(i)] = reader.IsDBNull(i) ? null
                 : reader.GetDataTypeName(i) == "jsonb" ? System.Text.Json.JsonDocument.Parse(reader.GetString(i)).RootElement.Clone()
                 : reader.GetValue(i);

@@ -15,7 +15,7 @@ status.SetAction((_, ct) => Run(commands => commands.StatusAsync(ct)));
 root.Subcommands.Add(status);
 
 var documentArgument = new Argument<string>("document") { Description = "A document id, or a file name relative to the inbox." };
-var show = new Command("show", "A document's metadata, removed blocks and duplicate links.") { documentArgument };
+var show = new Command("show", "A document's metadata, status trail, removed blocks and duplicate links.") { documentArgument };
 show.SetAction((parsed, ct) => Run(commands => commands.ShowAsync(parsed.GetValue(documentArgument)!, ct)));
 root.Subcommands.Add(show);
 

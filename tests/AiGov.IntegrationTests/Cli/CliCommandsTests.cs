@@ -25,7 +25,11 @@ public sealed class CliCommandsTests(DatabaseFixture database) : IAsyncLifetime
         await store.SaveAsync(Document(_originalId, "news/original.txt", "stored", "The assembly adopted the resolution on artificial intelligence governance.") with
         {
             Source = "XinhuaNet",
-        }, [new RemovedBlockRecord { DocumentId = _originalId, Ordinal = 0, Label = "comments", Text = "Leave a Reply" }], CancellationToken.None);
+        }, [new RemovedBlockRecord { DocumentId = _originalId, Ordinal = 0, Label = "comments", Text = "Leave a Reply" }],
+        [
+            new DocumentEventRecord { DocumentId = _originalId, Ordinal = 0, Stage = "watcher", Host = "host-a", StartedAt = DateTimeOffset.UtcNow, DurationMs = 1.5, Outcome = "passed" },
+            new DocumentEventRecord { DocumentId = _originalId, Ordinal = 1, Stage = "storage", Host = "host-b", StartedAt = DateTimeOffset.UtcNow, DurationMs = 2.5, Outcome = "stored" },
+        ], CancellationToken.None);
         await store.SaveAsync(Document(_duplicateId, "news/copy.txt", "duplicate", "The assembly adopted the resolution on artificial intelligence governance.") with
         {
             DuplicateOf = _originalId,
@@ -68,6 +72,9 @@ public sealed class CliCommandsTests(DatabaseFixture database) : IAsyncLifetime
         Assert.Contains("XinhuaNet", text);
         Assert.Contains($"duplicated by {_duplicateId} (news/copy.txt), similarity 1", text);
         Assert.Contains("removed comments: Leave a Reply", text);
+        Assert.True(System.Text.RegularExpressions.Regex.IsMatch(text, @"watcher\s*│\s*passed"), text);
+        Assert.Matches(@"storage\s*│\s*stored", text);
+        Assert.Contains("host-a", text);
     }
 
     [Fact]

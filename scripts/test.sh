@@ -3,7 +3,8 @@
 # are not running, and stops afterwards only what it started. Ends with one line: "tests: N passed, N failed".
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
-export AIGOV_ROOT="$root" DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+# No telemetry of any tool leaves the machine (MassTransit is also configured not to report usage).
+export AIGOV_ROOT="$root" DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 MASSTRANSIT_USAGE_TELEMETRY=false
 # shellcheck source=scripts/lib/infra.sh
 . "$root/scripts/lib/infra.sh"
 

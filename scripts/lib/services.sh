@@ -69,7 +69,7 @@ svc_start() {
   (
     cd "$root" || exit 1
     export Urls="http://127.0.0.1:$port" Pipeline__DataRoot="${Pipeline__DataRoot:-$root/data}"
-    export DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0
+    export DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0 MASSTRANSIT_USAGE_TELEMETRY=false
     exec setsid nohup dotnet "$local_dir/app/$name/$name.dll" >>"$log" 2>&1 </dev/null
   ) &
   echo $! >"$pidfile"

@@ -35,6 +35,7 @@ public sealed class StageMetricsFilterTests
         await using var provider = new ServiceCollection()
             .AddMassTransitTestHarness(bus =>
             {
+                bus.ConfigureUsageTelemetryOptions(options => options.Enabled = false);
                 bus.AddConsumer<AcceptingConsumer>().Endpoint(e => e.Name = "accepting-stage");
                 bus.AddConsumer<FailingConsumer>().Endpoint(e => e.Name = "failing-stage");
                 bus.UsingInMemory((context, cfg) =>

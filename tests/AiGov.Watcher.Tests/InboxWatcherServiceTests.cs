@@ -34,7 +34,11 @@ public sealed class InboxWatcherServiceTests : IAsyncLifetime
             .AddSingleton<FileAdmitter>()
             .AddSingleton<FileIngestor>()
             .AddSingleton<InboxWatcherService>()
-            .AddMassTransitTestHarness(bus => bus.SetTestTimeouts(testInactivityTimeout: TimeSpan.FromSeconds(10)))
+            .AddMassTransitTestHarness(bus =>
+            {
+                bus.SetTestTimeouts(testInactivityTimeout: TimeSpan.FromSeconds(10));
+                bus.ConfigureUsageTelemetryOptions(options => options.Enabled = false);
+            })
             .BuildServiceProvider(validateScopes: true);
         _harness = _services.GetRequiredService<ITestHarness>();
         await _harness.Start();

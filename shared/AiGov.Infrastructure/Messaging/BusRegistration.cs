@@ -22,6 +22,8 @@ public static class BusRegistration
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();
+            // MassTransit 8.4+ reports anonymous usage to an outside host by default: nothing leaves this machine.
+            bus.ConfigureUsageTelemetryOptions(options => options.Enabled = false);
             addConsumers?.Invoke(bus);
 
             bus.UsingRabbitMq((context, cfg) =>

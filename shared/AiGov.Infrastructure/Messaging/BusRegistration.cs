@@ -19,6 +19,15 @@ public static class BusRegistration
             .ValidateOnStart();
         builder.Services.AddSingleton<IDependencyProbe, RabbitMqProbe>();
 
+        // When the connection drops mid-message, the endpoint restarts only after its in-flight consumers end; one
+        // stuck on the dead channel would leave the queue without a consumer for good (MassTransit #2072, #5692).
+        // Waiting consumers are cancelled after this long instead, and their messages are redelivered.
+        builder.Services.AddOptions<MassTransitHostOptions>().Configure(options =>
+        {
+            options.StopTimeout = TimeSpan.FromSeconds(30);
+            options.ConsumerStopTimeout = TimeSpan.FromSeconds(10);
+        });
+
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();

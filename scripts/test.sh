@@ -37,9 +37,9 @@ status=0
 dotnet test "$root/AiGovPipeline.sln" -c Release --no-build --logger trx --logger "console;verbosity=normal" \
   --results-directory "$results" || status=$?
 
-# The fault suite is opt-in for now: a language detector whose broker restarts at the wrong moment has been seen
-# to keep no AMQP connection while reporting healthy (2 runs in 5), which makes it fail intermittently. Run it with
-# AIGOV_RUN_CHAOS=1 scripts/test.sh, or scripts/chaos.sh on its own.
+# The fault suite is opt-in for now: before consumers stuck on a dead channel were cancelled (ConsumerStopTimeout),
+# a worker sometimes stopped consuming after the broker restart; it becomes mandatory once the fix holds over more
+# runs. Run it with AIGOV_RUN_CHAOS=1 scripts/test.sh, or scripts/chaos.sh on its own.
 chaos_passed=0 chaos_failed=0 chaos_ran=0
 if [ "${AIGOV_RUN_CHAOS:-0}" = 1 ]; then
   echo "test: [4/5] fault suite (scripts/chaos.sh, a stack of its own)" >&2

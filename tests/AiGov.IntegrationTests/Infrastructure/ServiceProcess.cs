@@ -6,19 +6,18 @@ namespace AiGov.IntegrationTests.Infrastructure;
 public sealed class ServiceProcess : IAsyncDisposable
 {
     private readonly Process _process;
-    private readonly StreamWriter _log;
+    private readonly ProcessLog _log;
 
-    private ServiceProcess(string name, Process process, StreamWriter log, string logPath, Uri baseAddress)
+    private ServiceProcess(string name, Process process, ProcessLog log, Uri baseAddress)
     {
         Name = name;
         _process = process;
         _log = log;
-        LogPath = logPath;
         BaseAddress = baseAddress;
     }
 
     public string Name { get; }
-    public string LogPath { get; }
+    public string LogPath => _log.Path;
     public Uri BaseAddress { get; }
 
     public static ServiceProcess Start(string projectName, IReadOnlyDictionary<string, string> environment, string logDirectory)
@@ -45,15 +44,13 @@ public sealed class ServiceProcess : IAsyncDisposable
         start.Environment["Urls"] = baseAddress.ToString();
         start.Environment["DOTNET_ThreadPool_UnfairSemaphoreSpinLimit"] = "0";
 
-        var logPath = Path.Combine(logDirectory, projectName + ".log");
-        var log = new StreamWriter(logPath) { AutoFlush = true };
+        var log = new ProcessLog(Path.Combine(logDirectory, projectName + ".log"));
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        process.OutputDataReceived += (_, e) => Write(log, e.Data);
-        process.ErrorDataReceived += (_, e) => Write(log, e.Data);
+        log.Capture(process);
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new ServiceProcess(projectName, process, log, logPath, baseAddress);
+        return new ServiceProcess(projectName, process, log, baseAddress);
     }
 
     public async Task WaitUntilReadyAsync(TimeSpan timeout)
@@ -84,19 +81,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         throw new TimeoutException($"{Name} was not ready within {timeout.TotalSeconds:0} s:\n{Tail()}");
     }
 
-    public string Tail(int lines = 40)
-    {
-        try
-        {
-            using var reader = new FileStream(LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            var all = new StreamReader(reader).ReadToEnd().Split('\n');
-            return string.Join('\n', all.TakeLast(lines));
-        }
-        catch (IOException e)
-        {
-            return $"(log {LogPath} unreadable: {e.Message})";
-        }
-    }
+    public string Tail(int lines = 40) => _log.Tail(lines);
 
     public async ValueTask DisposeAsync()
     {
@@ -106,24 +91,6 @@ public sealed class ServiceProcess : IAsyncDisposable
             await _process.WaitForExitAsync();
         }
         _process.Dispose();
-        lock (_log)
-        {
-            _log.Dispose();
-        }
-    }
-
-    private static void Write(StreamWriter log, string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-        lock (log)
-        {
-            if (log.BaseStream.CanWrite)
-            {
-                log.WriteLine(line);
-            }
-        }
+        _log.Dispose();
     }
 }

@@ -11,18 +11,17 @@ public sealed class StorageProcess : IAsyncDisposable
     private const string ProjectName = "AiGov.Storage";
 
     private readonly Process _process;
-    private readonly StreamWriter _log;
+    private readonly ProcessLog _log;
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(3) };
 
-    private StorageProcess(Process process, StreamWriter log, string logPath, Uri baseAddress)
+    private StorageProcess(Process process, ProcessLog log, Uri baseAddress)
     {
         _process = process;
         _log = log;
-        LogPath = logPath;
         BaseAddress = baseAddress;
     }
 
-    public string LogPath { get; }
+    public string LogPath => _log.Path;
     public Uri BaseAddress { get; }
     public int Pid => _process.Id;
     public bool HasExited => _process.HasExited;
@@ -48,14 +47,13 @@ public sealed class StorageProcess : IAsyncDisposable
         }
         start.Environment["Urls"] = baseAddress.ToString();
 
-        var log = new StreamWriter(logPath, append: true) { AutoFlush = true };
+        var log = new ProcessLog(logPath);
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        process.OutputDataReceived += (_, e) => Write(log, e.Data);
-        process.ErrorDataReceived += (_, e) => Write(log, e.Data);
+        log.Capture(process);
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new StorageProcess(process, log, logPath, baseAddress);
+        return new StorageProcess(process, log, baseAddress);
     }
 
     /// <summary>The status of <c>/health/ready</c>, or null when the process does not answer.</summary>
@@ -121,18 +119,7 @@ public sealed class StorageProcess : IAsyncDisposable
         }
     }
 
-    public string Tail(int lines = 40)
-    {
-        try
-        {
-            using var stream = new FileStream(LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            return string.Join('\n', new StreamReader(stream).ReadToEnd().Split('\n').TakeLast(lines));
-        }
-        catch (IOException e)
-        {
-            return $"(log {LogPath} unreadable: {e.Message})";
-        }
-    }
+    public string Tail(int lines = 40) => _log.Tail(lines);
 
     public async ValueTask DisposeAsync()
     {
@@ -143,24 +130,6 @@ public sealed class StorageProcess : IAsyncDisposable
         }
         _process.Dispose();
         _http.Dispose();
-        lock (_log)
-        {
-            _log.Dispose();
-        }
-    }
-
-    private static void Write(StreamWriter log, string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-        lock (log)
-        {
-            if (log.BaseStream.CanWrite)
-            {
-                log.WriteLine(line);
-            }
-        }
+        _log.Dispose();
     }
 }

@@ -10,9 +10,9 @@ public sealed class WatcherProcess : IAsyncDisposable
     private const int NobodyId = 65534;
 
     private readonly Process _process;
-    private readonly StreamWriter _log;
+    private readonly ProcessLog _log;
 
-    private WatcherProcess(Process process, StreamWriter log, Uri baseAddress)
+    private WatcherProcess(Process process, ProcessLog log, Uri baseAddress)
     {
         _process = process;
         _log = log;
@@ -52,10 +52,9 @@ public sealed class WatcherProcess : IAsyncDisposable
             start.Environment["DOTNET_CLI_HOME"] = Path.GetTempPath();
         }
 
-        var log = new StreamWriter(new FileStream(logPath, FileMode.Append, FileAccess.Write, FileShare.ReadWrite)) { AutoFlush = true };
+        var log = new ProcessLog(logPath);
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        process.OutputDataReceived += (_, e) => Write(log, e.Data);
-        process.ErrorDataReceived += (_, e) => Write(log, e.Data);
+        log.Capture(process);
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -116,24 +115,6 @@ public sealed class WatcherProcess : IAsyncDisposable
     {
         await KillAsync();
         _process.Dispose();
-        lock (_log)
-        {
-            _log.Dispose();
-        }
-    }
-
-    private static void Write(StreamWriter log, string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-        lock (log)
-        {
-            if (log.BaseStream.CanWrite)
-            {
-                log.WriteLine(line);
-            }
-        }
+        _log.Dispose();
     }
 }

@@ -41,6 +41,7 @@ public sealed class RecordFailureConsumer(DocumentStore store, ILogger<RecordFai
             Status = DocumentStatus.Failed,
             Error = $"{stage}_failed: {reason}",
             ReceivedAt = source.ReceivedAt,
+            Revision = source.Revision,
         }, [], FailureTrail(context.Message, stage, reason, clock.AppendTo(trail), documentId), context.CancellationToken);
         PipelineTelemetry.DocumentsFailed.Add(1, new KeyValuePair<string, object?>("stage", stage));
         logger.LogWarning("Document {DocumentId} ({FileName}) recorded as failed in {Stage}: {Reason}",

@@ -38,6 +38,7 @@ public sealed class StoreDocumentConsumer(DocumentStore store, ILogger<StoreDocu
             Source = content.Metadata?.Source,
             SourceUrl = content.Metadata?.SourceUrl,
             Author = content.Metadata?.Author,
+            Revision = document.Source.Revision,
         };
         var removed = content.RemovedBlocks
             .Select((block, i) => new RemovedBlockRecord { DocumentId = record.Id, Ordinal = i, Label = block.Label, Text = block.Text })

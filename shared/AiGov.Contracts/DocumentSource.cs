@@ -13,4 +13,8 @@ public record DocumentSource
 
     /// <summary>When the watcher accepted (or refused) the file.</summary>
     public required DateTimeOffset ReceivedAt { get; init; }
+
+    /// <summary>0 for the first pass through the pipeline; each <c>aigov reprocess</c> sends the document again with
+    /// the stored row's revision plus one, and storage replaces a row only with a higher revision (or a failed row).</summary>
+    public int Revision { get; init; }
 }

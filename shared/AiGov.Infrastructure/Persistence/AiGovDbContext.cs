@@ -40,6 +40,7 @@ public sealed class AiGovDbContext(DbContextOptions<AiGovDbContext> options) : D
             document.Property(d => d.LanguageShares).HasColumnName("language_shares").HasColumnType("jsonb");
             document.Property(d => d.LanguageSpans).HasColumnName("language_spans").HasColumnType("jsonb");
             document.Property(d => d.StoryId).HasColumnName("story_id");
+            document.Property(d => d.Revision).HasColumnName("revision");
             document.HasIndex(d => d.StoryId).HasDatabaseName("ix_documents_story_id");
             document.HasIndex(d => d.ContentSha256).HasDatabaseName("ix_documents_content_sha256");
             document.HasIndex(d => d.Status).HasDatabaseName("ix_documents_status");

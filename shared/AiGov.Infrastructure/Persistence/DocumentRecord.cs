@@ -29,6 +29,9 @@ public sealed record DocumentRecord
     public string? LanguageSpans { get; set; }
 
     public Guid? StoryId { get; set; }
+
+    /// <summary>How many times <c>aigov reprocess</c> has re-run the document (0: the first pass).</summary>
+    public int Revision { get; set; }
 }
 
 public static class DocumentStatus

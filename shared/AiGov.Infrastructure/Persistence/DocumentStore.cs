@@ -6,15 +6,16 @@ namespace AiGov.Infrastructure.Persistence;
 /// <summary>Writes the one row each document ends as, with the blocks cleaning removed from it.</summary>
 public sealed class DocumentStore(NpgsqlDataSource dataSource)
 {
-    // The primary key makes a redelivered message a no-op. The one exception: a row that a stage's give-up made
-    // 'failed' is replaced when the document later gets through (a message moved back from an _error queue).
+    // The primary key makes a redelivered message a no-op. Two exceptions: a row that a stage's give-up made
+    // 'failed' is replaced when the document later gets through (a message moved back from an _error queue), and a
+    // row is replaced by a successful pass of a higher revision (aigov reprocess). A failed reprocess leaves the row.
     private const string UpsertSql = """
         INSERT INTO documents (id, file_name, raw_sha256, status, error, title, clean_text, content_sha256,
                                language, language_confidence, duplicate_of, similarity, received_at, stored_at,
-                               published_at, source, source_url, author, language_shares, language_spans, story_id)
+                               published_at, source, source_url, author, language_shares, language_spans, story_id, revision)
         VALUES (@id, @file_name, @raw_sha256, @status, @error, @title, @clean_text, @content_sha256,
                 @language, @language_confidence, @duplicate_of, @similarity, @received_at, now(),
-                @published_at, @source, @source_url, @author, @language_shares, @language_spans, @story_id)
+                @published_at, @source, @source_url, @author, @language_shares, @language_spans, @story_id, @revision)
         ON CONFLICT (id) DO UPDATE SET
             status = EXCLUDED.status, error = EXCLUDED.error, title = EXCLUDED.title, clean_text = EXCLUDED.clean_text,
             content_sha256 = EXCLUDED.content_sha256, language = EXCLUDED.language,
@@ -22,11 +23,13 @@ public sealed class DocumentStore(NpgsqlDataSource dataSource)
             similarity = EXCLUDED.similarity, stored_at = EXCLUDED.stored_at, published_at = EXCLUDED.published_at,
             source = EXCLUDED.source, source_url = EXCLUDED.source_url, author = EXCLUDED.author,
             language_shares = EXCLUDED.language_shares, language_spans = EXCLUDED.language_spans,
-            story_id = EXCLUDED.story_id
-        WHERE documents.status = 'failed' AND EXCLUDED.status IN ('stored', 'duplicate')
+            story_id = EXCLUDED.story_id, revision = EXCLUDED.revision
+        WHERE EXCLUDED.status IN ('stored', 'duplicate')
+          AND (documents.status = 'failed' OR EXCLUDED.revision > documents.revision)
         """;
 
     private const string RemovedBlocksSql = """
+        DELETE FROM document_removed_blocks WHERE document_id = @id;
         INSERT INTO document_removed_blocks (document_id, ordinal, label, text)
         SELECT @id, b.ordinal, b.label, b.text FROM unnest(@ordinals, @labels, @texts) AS b(ordinal, label, text)
         ON CONFLICT DO NOTHING
@@ -56,7 +59,7 @@ public sealed class DocumentStore(NpgsqlDataSource dataSource)
         await using var upsert = new NpgsqlCommand(UpsertSql, connection, transaction);
         AddDocumentParameters(upsert.Parameters, document);
         var written = await upsert.ExecuteNonQueryAsync(cancellationToken) == 1;
-        if (written && removedBlocks.Count > 0)
+        if (written)
         {
             await using var blocks = new NpgsqlCommand(RemovedBlocksSql, connection, transaction);
             blocks.Parameters.Add(new NpgsqlParameter<Guid>("id", document.Id));
@@ -107,6 +110,7 @@ public sealed class DocumentStore(NpgsqlDataSource dataSource)
         p.Add(Nullable("language_shares", NpgsqlDbType.Jsonb, document.LanguageShares));
         p.Add(Nullable("language_spans", NpgsqlDbType.Jsonb, document.LanguageSpans));
         p.Add(Nullable("story_id", NpgsqlDbType.Uuid, document.StoryId));
+        p.Add(new NpgsqlParameter<int>("revision", document.Revision));
     }
 
     private static NpgsqlParameter Nullable(string name, NpgsqlDbType type, object? value) =>

@@ -47,6 +47,36 @@ public sealed class DocumentStoreTests(DatabaseFixture database) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task Save_ReplacesRowAndRemovedBlocks_WhenAHigherRevisionGetsThrough()
+    {
+        var id = Guid.NewGuid();
+        await _store.SaveAsync(Stored(id, "r.txt"), [new() { DocumentId = id, Ordinal = 0, Label = "nav", Text = "Home" }], CancellationToken.None);
+
+        Assert.True(await _store.SaveAsync(Stored(id, "r.txt") with { Title = "Reprocessed", Revision = 1 }, [], CancellationToken.None));
+        Assert.False(await _store.SaveAsync(Stored(id, "r.txt") with { Title = "Redelivered", Revision = 1 }, CancellationToken.None));
+        Assert.False(await _store.SaveAsync(Stored(id, "r.txt") with { Title = "Older", Revision = 0 }, CancellationToken.None));
+
+        Assert.Equal([("stored", "Reprocessed")], await RowsAsync(id));
+        await using var command = database.DataSource.CreateCommand(
+            "SELECT revision, (SELECT count(*) FROM document_removed_blocks WHERE document_id = @id) FROM documents WHERE id = @id");
+        command.Parameters.AddWithValue("id", id);
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        Assert.Equal((1, 0L), (reader.GetInt32(0), reader.GetInt64(1)));
+    }
+
+    [Fact]
+    public async Task Save_KeepsStoredRow_WhenAReprocessFails()
+    {
+        var id = Guid.NewGuid();
+        await _store.SaveAsync(Stored(id, "s.txt"), CancellationToken.None);
+
+        Assert.False(await _store.SaveAsync(Failed(id) with { Revision = 1 }, CancellationToken.None));
+
+        Assert.Equal([("stored", "Title")], await RowsAsync(id));
+    }
+
+    [Fact]
     public async Task Save_DropsNulCharacters_WhichPostgresTextCannotHold()
     {
         var id = Guid.NewGuid();

@@ -35,20 +35,63 @@ public static class BusRegistration
             bus.ConfigureUsageTelemetryOptions(options => options.Enabled = false);
             addConsumers?.Invoke(bus);
 
+            // RabbitMq:QuorumQueues: every endpoint that ConfigureEndpoints creates (the stage queues) is declared as a
+            // quorum queue; its _error and _skipped queues copy the queue arguments, so they are quorum queues too.
+            bus.AddRabbitMqConfigureEndpointsCallback((context, _, endpoint) =>
+            {
+                if (context.GetRequiredService<IOptions<RabbitMqOptions>>().Value.QuorumQueues)
+                {
+                    endpoint.SetQuorumQueue();
+                }
+            });
+
             bus.UsingRabbitMq((context, cfg) =>
             {
                 var options = context.GetRequiredService<IOptions<RabbitMqOptions>>().Value;
-                cfg.Host(options.Host, (ushort)options.Port, options.VirtualHost, host =>
-                {
-                    host.Username(options.Username);
-                    host.Password(options.Password);
-                    host.PublisherConfirmation = true;
-                });
+                ConfigureHost(cfg, options, Random.Shared.Next(options.ClusterNodes().Count));
                 cfg.PrefetchCount = options.PrefetchCount;
                 cfg.UseConsumeFilter(typeof(StageMetricsFilter<>), context);
                 cfg.ConfigureEndpoints(context);
             });
         });
         return builder;
+    }
+
+    /// <summary>One broker (<c>RabbitMq:Host</c>/<c>Port</c>), or with <c>RabbitMq:Nodes</c> MassTransit's cluster list:
+    /// a connection that fails or drops is retried on the next node in turn. The list starts at node
+    /// <paramref name="firstNode"/> (random per process), so that replicas spread their connections over the nodes
+    /// instead of all crowding the first one. The host address (in message addresses) is always the first
+    /// configured node, the same in every process.</summary>
+    internal static void ConfigureHost(IRabbitMqBusFactoryConfigurator cfg, RabbitMqOptions options, int firstNode)
+    {
+        var nodes = options.ClusterNodes();
+        var address = options.IsCluster ? nodes[0] : new BrokerNode(options.Host, options.Port);
+        cfg.Host(address.Host, (ushort)address.Port, options.VirtualHost, host =>
+        {
+            host.Username(options.Username);
+            host.Password(options.Password);
+            host.PublisherConfirmation = true;
+            if (options.IsCluster)
+            {
+                host.UseCluster(cluster =>
+                {
+                    foreach (var node in RotateNodes(nodes, firstNode))
+                    {
+                        cluster.Node($"{node.Host}:{node.Port}");
+                    }
+                });
+            }
+        });
+    }
+
+    /// <summary>The nodes starting at index <paramref name="first"/> (modulo their count), then the ones before it.</summary>
+    internal static IReadOnlyList<BrokerNode> RotateNodes(IReadOnlyList<BrokerNode> nodes, int first)
+    {
+        if (nodes.Count == 0)
+        {
+            return nodes;
+        }
+        var start = ((first % nodes.Count) + nodes.Count) % nodes.Count;
+        return [.. nodes.Skip(start), .. nodes.Take(start)];
     }
 }

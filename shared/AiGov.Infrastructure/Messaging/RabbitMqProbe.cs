@@ -4,7 +4,8 @@ using RabbitMQ.Client;
 
 namespace AiGov.Infrastructure.Messaging;
 
-/// <summary>Opens (and closes) one AMQP connection: proves the broker is up and the credentials work.</summary>
+/// <summary>Opens (and closes) one AMQP connection: proves the broker is up and the credentials work. With a cluster
+/// (<c>RabbitMq:Nodes</c>) any one reachable node is enough: the client tries them in order.</summary>
 internal sealed class RabbitMqProbe(IOptions<RabbitMqOptions> options) : IDependencyProbe
 {
     public string Name => $"RabbitMQ at {options.Value.Describe()}";
@@ -22,7 +23,8 @@ internal sealed class RabbitMqProbe(IOptions<RabbitMqOptions> options) : IDepend
             RequestedConnectionTimeout = TimeSpan.FromSeconds(5),
             AutomaticRecoveryEnabled = false,
         };
-        await using var connection = await factory.CreateConnectionAsync("aigov-startup-probe", cancellationToken);
+        var endpoints = o.ClusterNodes().Select(node => new AmqpTcpEndpoint(node.Host, node.Port)).ToList();
+        await using var connection = await factory.CreateConnectionAsync(endpoints, "aigov-startup-probe", cancellationToken);
         await connection.CloseAsync(cancellationToken);
     }
 }

@@ -8,6 +8,8 @@ public sealed class Commands(DocumentQueries queries, Func<QueueMonitor> queues,
 {
     private static readonly JsonSerializerOptions s_jsonLines = new() { WriteIndented = false };
 
+    public DocumentQueries Queries => queries;
+
     public async Task<int> StatusAsync(CancellationToken ct)
     {
         var counts = await queries.CountsAsync(ct);

@@ -125,6 +125,71 @@ public sealed class DocumentQueries(NpgsqlDataSource dataSource)
         }
     }
 
+    /// <summary>The documents <c>aigov reprocess</c> selected (by id, or by status and received time), oldest first,
+    /// with their removed blocks and trail.</summary>
+    public async Task<List<ReprocessSource>> ReprocessSourcesAsync(IReadOnlyCollection<Guid> ids, string? status, DateTimeOffset? since, int? limit,
+        CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT d.id, d.file_name, d.raw_sha256, d.status, d.revision, d.received_at, d.title, d.clean_text, d.content_sha256,
+                   d.published_at, d.source, d.source_url, d.author, d.language, d.language_confidence,
+                   d.language_shares::text, d.language_spans::text, d.duplicate_of, d.similarity, d.story_id,
+                   (SELECT coalesce(array_agg(b.label ORDER BY b.ordinal), '{}') FROM document_removed_blocks b WHERE b.document_id = d.id),
+                   (SELECT coalesce(array_agg(b.text ORDER BY b.ordinal), '{}') FROM document_removed_blocks b WHERE b.document_id = d.id),
+                   (SELECT coalesce(array_agg(e.stage ORDER BY e.ordinal), '{}') FROM document_events e WHERE e.document_id = d.id),
+                   (SELECT coalesce(array_agg(e.host ORDER BY e.ordinal), '{}') FROM document_events e WHERE e.document_id = d.id),
+                   (SELECT coalesce(array_agg(e.started_at ORDER BY e.ordinal), '{}') FROM document_events e WHERE e.document_id = d.id),
+                   (SELECT coalesce(array_agg(e.duration_ms ORDER BY e.ordinal), '{}') FROM document_events e WHERE e.document_id = d.id)
+            FROM documents d
+            WHERE (cardinality(@ids) = 0 OR d.id = ANY(@ids))
+              AND (@status IS NULL OR d.status = @status)
+              AND (@since IS NULL OR d.received_at >= @since)
+            ORDER BY d.received_at, d.id
+            LIMIT @limit
+            """);
+        command.Parameters.Add(new NpgsqlParameter<Guid[]>("ids", [.. ids]));
+        command.Parameters.Add(new NpgsqlParameter("status", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)status ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("since", NpgsqlTypes.NpgsqlDbType.TimestampTz) { Value = (object?)since?.ToUniversalTime() ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("limit", NpgsqlTypes.NpgsqlDbType.Bigint) { Value = (object?)limit ?? DBNull.Value });
+        return await ReadAsync(command, r =>
+        {
+            string? Text(int i) => r.IsDBNull(i) ? null : r.GetString(i);
+            double? Number(int i) => r.IsDBNull(i) ? null : r.GetDouble(i);
+            Guid? Id(int i) => r.IsDBNull(i) ? null : r.GetGuid(i);
+            var labels = r.GetFieldValue<string[]>(20);
+            var texts = r.GetFieldValue<string[]>(21);
+            var stages = r.GetFieldValue<string[]>(22);
+            var hosts = r.GetFieldValue<string[]>(23);
+            var started = r.GetFieldValue<DateTimeOffset[]>(24);
+            var durations = r.GetFieldValue<double[]>(25);
+            return new ReprocessSource
+            {
+                Id = r.GetGuid(0),
+                FileName = r.GetString(1),
+                RawSha256 = Text(2),
+                Status = r.GetString(3),
+                Revision = r.GetInt32(4),
+                ReceivedAt = r.GetFieldValue<DateTimeOffset>(5),
+                Title = Text(6),
+                CleanText = Text(7),
+                ContentSha256 = Text(8),
+                PublishedAt = r.IsDBNull(9) ? null : r.GetFieldValue<DateTimeOffset>(9),
+                Source = Text(10),
+                SourceUrl = Text(11),
+                Author = Text(12),
+                Language = Text(13),
+                LanguageConfidence = Number(14),
+                LanguageShares = Text(15),
+                LanguageSpans = Text(16),
+                DuplicateOf = Id(17),
+                Similarity = Number(18),
+                StoryId = Id(19),
+                RemovedBlocks = [.. labels.Zip(texts)],
+                Trail = [.. stages.Select((stage, i) => (stage, hosts[i], started[i], durations[i]))],
+            };
+        }, ct);
+    }
+
     private static Dictionary<string, object?> ToDictionary(NpgsqlDataReader reader)
     {
         var row = new Dictionary<string, object?>(reader.FieldCount);

@@ -45,6 +45,27 @@ var replay = new Command("replay", "Moves the messages of <queue>_error back to 
 replay.SetAction((parsed, ct) => new ReplayCommand(settings, console).RunAsync(parsed.GetValue(queueArgument)!, parsed.GetValue(maxOption), parsed.GetValue(dryRunOption), ct));
 root.Subcommands.Add(replay);
 
+var fromOption = new Option<string>("--from") { Description = "The stage to re-run from: cleaning (reads the original file from processed/), language-detection, deduplication or storage.", Required = true };
+fromOption.AcceptOnlyFromAmong([.. ReprocessMessages.Stages]);
+var idsArgument = new Argument<Guid[]>("ids") { Description = "Document ids to re-run (or select with --status / --since / --all).", Arity = ArgumentArity.ZeroOrMore };
+var reprocessStatusOption = new Option<string?>("--status") { Description = "Re-run the documents with this status (e.g. failed)." };
+reprocessStatusOption.AcceptOnlyFromAmong("stored", "duplicate", "failed");
+var reprocessSinceOption = new Option<DateTimeOffset?>("--since") { Description = "Re-run the documents received at or after this time." };
+var allOption = new Option<bool>("--all") { Description = "Re-run every document (needed when no id, --status or --since is given)." };
+var reprocessLimitOption = new Option<int?>("--limit") { Description = "Re-run at most this many documents (oldest first)." };
+reprocessLimitOption.Validators.Add(r => { if (r.GetValue(reprocessLimitOption) is < 1) { r.AddError("--limit must be at least 1."); } });
+var dataRootOption = new Option<string>("--data-root") { Description = "The data root whose processed/ folder holds the original files (default: Pipeline__DataRoot, else ./data).", DefaultValueFactory = _ => Environment.GetEnvironmentVariable("Pipeline__DataRoot") is { Length: > 0 } d ? d : Path.Combine(Environment.CurrentDirectory, "data") };
+var reprocessDryRunOption = new Option<bool>("--dry-run") { Description = "List the documents that would be re-run; send nothing." };
+var reprocess = new Command("reprocess", "Sends stored documents through the pipeline again from a chosen stage, once that stage is fixed or improved. " +
+    "Each document gets the stored row's revision plus one, and storage replaces the row when the new pass gets through (a failed re-run leaves the row as it was; " +
+    "its fault is in <stage>_error). Deduplication keeps each document's first verdict, so duplicates keep pointing at the same canonical document.")
+    { fromOption, idsArgument, reprocessStatusOption, reprocessSinceOption, allOption, reprocessLimitOption, dataRootOption, reprocessDryRunOption };
+reprocess.SetAction((parsed, ct) => Run(commands => new ReprocessCommand(settings, commands.Queries, parsed.GetValue(dataRootOption)!, console).RunAsync(
+    parsed.GetValue(fromOption)!,
+    new ReprocessSelection(parsed.GetValue(idsArgument) ?? [], parsed.GetValue(reprocessStatusOption), parsed.GetValue(reprocessSinceOption), parsed.GetValue(allOption), parsed.GetValue(reprocessLimitOption)),
+    parsed.GetValue(reprocessDryRunOption), ct)));
+root.Subcommands.Add(reprocess);
+
 return await root.Parse(args).InvokeAsync();
 
 async Task<int> Run(Func<Commands, Task<int>> command)
@@ -60,7 +81,7 @@ async Task<int> Run(Func<Commands, Task<int>> command)
         console.MarkupLineInterpolated($"[red]Cannot reach {settings.DescribePostgres()}: {e.Message}. Is scripts/up.sh running?[/]");
         return 2;
     }
-    catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UndefinedTable)
+    catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UndefinedTable or PostgresErrorCodes.UndefinedColumn)
     {
         console.MarkupLineInterpolated($"[red]{settings.DescribePostgres()} lacks part of the schema ({e.MessageText}): start the services once (scripts/up.sh); they apply the migrations.[/]");
         return 2;

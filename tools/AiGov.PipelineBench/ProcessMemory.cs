@@ -1,0 +1,133 @@
+namespace AiGov.PipelineBench;
+
+/// <summary>A named group of processes: a root PID and all its descendants (PostgreSQL's back ends, RabbitMQ's
+/// helpers). Memory is read from <c>/proc</c>: RSS, and PSS, which shares each shared page (PostgreSQL's shared
+/// buffers) among the processes mapping it, so a sum over processes counts every page once.</summary>
+public sealed record ProcessGroup(string Name, int RootPid);
+
+public sealed record GroupMemory(string Name, int Processes, double RssMb, double PssMb, double PeakRssMb);
+
+public static class ProcessMemory
+{
+    /// <summary>Parses <c>name=pid,name=pid</c>; a PID that does not exist is an error.</summary>
+    public static List<ProcessGroup> Parse(string? spec)
+    {
+        var groups = new List<ProcessGroup>();
+        foreach (var part in (spec ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var pieces = part.Split('=', 2);
+            if (pieces.Length != 2 || !int.TryParse(pieces[1], out var pid))
+            {
+                throw new ArgumentException($"--pids: '{part}' is not name=pid (e.g. --pids storage=1234,postgres=99)");
+            }
+            groups.Add(new ProcessGroup(pieces[0], pid));
+        }
+        return groups;
+    }
+
+    public static List<GroupMemory> Sample(IReadOnlyList<ProcessGroup> groups)
+    {
+        var children = ChildrenByParent();
+        var result = new List<GroupMemory>(groups.Count);
+        foreach (var group in groups)
+        {
+            double rss = 0, pss = 0, peak = 0;
+            var count = 0;
+            foreach (var pid in Tree(group.RootPid, children))
+            {
+                var status = Fields($"/proc/{pid}/status");
+                if (status is null)
+                {
+                    continue;
+                }
+                count++;
+                rss += status.GetValueOrDefault("VmRSS");
+                peak += status.GetValueOrDefault("VmHWM");
+                pss += Fields($"/proc/{pid}/smaps_rollup")?.GetValueOrDefault("Pss") ?? status.GetValueOrDefault("VmRSS");
+            }
+            result.Add(new GroupMemory(group.Name, count, rss / 1024, pss / 1024, peak / 1024));
+        }
+        return result;
+    }
+
+    private static IEnumerable<int> Tree(int root, Dictionary<int, List<int>> children)
+    {
+        var stack = new Stack<int>();
+        stack.Push(root);
+        while (stack.TryPop(out var pid))
+        {
+            yield return pid;
+            if (children.TryGetValue(pid, out var list))
+            {
+                foreach (var child in list)
+                {
+                    stack.Push(child);
+                }
+            }
+        }
+    }
+
+    private static Dictionary<int, List<int>> ChildrenByParent()
+    {
+        var map = new Dictionary<int, List<int>>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid))
+            {
+                continue;
+            }
+            string stat;
+            try
+            {
+                stat = File.ReadAllText(Path.Combine(dir, "stat"));
+            }
+            catch (IOException)
+            {
+                continue;
+            }
+            catch (UnauthorizedAccessException)
+            {
+                continue;
+            }
+            // "pid (comm) state ppid ...": comm may hold spaces and parentheses; the last ')' ends it.
+            var rest = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            if (rest.Length > 1 && int.TryParse(rest[1], out var parent))
+            {
+                if (!map.TryGetValue(parent, out var list))
+                {
+                    map[parent] = list = [];
+                }
+                list.Add(pid);
+            }
+        }
+        return map;
+    }
+
+    /// <summary>"Key:   123 kB" lines as kB values; null when the process is gone.</summary>
+    private static Dictionary<string, double>? Fields(string path)
+    {
+        string[] lines;
+        try
+        {
+            lines = File.ReadAllLines(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+        var fields = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var line in lines)
+        {
+            var colon = line.IndexOf(':');
+            if (colon <= 0 || !line.EndsWith(" kB", StringComparison.Ordinal))
+            {
+                continue;
+            }
+            if (double.TryParse(line[(colon + 1)..^3].Trim(), System.Globalization.CultureInfo.InvariantCulture, out var kb))
+            {
+                fields[line[..colon]] = kb;
+            }
+        }
+        return fields;
+    }
+}

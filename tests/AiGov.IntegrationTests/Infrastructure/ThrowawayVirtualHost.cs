@@ -48,7 +48,8 @@ public sealed class ThrowawayVirtualHost : IAsyncDisposable
         return new QueueState(
             Count(root, "messages_ready"),
             Count(root, "messages_unacknowledged"),
-            Count(root, "consumers"));
+            Count(root, "consumers"),
+            root.TryGetProperty("message_stats", out var stats) ? Count(stats, "ack") : 0);
     }
 
     /// <summary>Publishes a MassTransit envelope straight to a message type's exchange, as another service would.</summary>
@@ -108,4 +109,6 @@ public sealed class ThrowawayVirtualHost : IAsyncDisposable
         root.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetInt64() : 0;
 }
 
-public sealed record QueueState(long Ready, long Unacknowledged, long Consumers);
+/// <param name="Acknowledged">Deliveries acknowledged since the queue was made (the management API's count lags by a
+/// few seconds).</param>
+public sealed record QueueState(long Ready, long Unacknowledged, long Consumers, long Acknowledged = 0);

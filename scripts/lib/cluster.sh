@@ -439,3 +439,19 @@ cluster_nodes_setting() {
     for i in $(seq 1 "$AIGOV_CLUSTER_SIZE"); do out="$out${out:+,}127.0.0.1:$(_cluster_amqp_port "$i")"; done
     echo "$out"
 }
+
+# cluster_quorum_status QUEUE: rabbitmq-queues quorum_status of a queue (vhost /) as JSON, asked of the first running
+# node: one object per member with "Node Name", "Raft State", "Log Index", "Commit Index", "Term".
+cluster_quorum_status() {
+    local queue="${1:-}" i
+    _cluster_init || return 1
+    [ -n "$queue" ] || { _infra_err "cluster_quorum_status: name a queue, e.g. storage"; return 2; }
+    for i in $(seq 1 "$AIGOV_CLUSTER_SIZE"); do
+        _cluster_node_pid "$i" >/dev/null || continue
+        _cluster_env "$i"
+        env -i "${_CLUSTER_ENV[@]}" "$_INFRA_RMQ_BIN/rabbitmq-queues" -n "$(_cluster_nodename "$i")" -q \
+            quorum_status "$queue" --formatter json </dev/null 2>/dev/null && return 0
+    done
+    _infra_err "cluster: no running node answered quorum_status for '$queue' -- is it a quorum queue? (scripts/cluster.sh status)"
+    return 1
+}

@@ -13,16 +13,70 @@ AIGOV_SERVICES=(
   "AiGov.Watcher:0"
 )
 
+# Replicas: a worker may run as several processes on the same queue. Instance 1 is the service's own name
+# (AiGov.Cleaner: pid file, log and port as always); instance k >= 2 is AiGov.Cleaner.k with its own pid file
+# (pids/AiGov.Cleaner.k.pid), log (logs/AiGov.Cleaner.k.log) and health port base + offset + 10*(k-1)
+# (5191, 5201, ... for the cleaner with the default base 5180). How many: AIGOV_REPLICAS_<name without AiGov.>
+# (AIGOV_REPLICAS_Cleaner=2), else AIGOV_REPLICAS for every worker, else 1. The watcher always runs once (two
+# watchers on one inbox would race for its files).
+AIGOV_MAX_REPLICAS=9
+
 _svc_root() { printf '%s' "${AIGOV_ROOT:?infra.sh must be sourced first}"; }
 # AIGOV_LOCAL moves pids, logs and the service binaries too (scripts/chaos.sh runs a second stack).
 _svc_local() { printf '%s' "${AIGOV_LOCAL:-$(_svc_root)/.local}"; }
 _svc_pidfile() { printf '%s/pids/%s.pid' "$(_svc_local)" "$1"; }
+# AiGov.Cleaner.2 -> AiGov.Cleaner; AiGov.Cleaner -> AiGov.Cleaner
+_svc_service() { case "$1" in *.[0-9]) printf '%s' "${1%.*}" ;; *) printf '%s' "$1" ;; esac; }
+# AiGov.Cleaner.2 -> 2; AiGov.Cleaner -> 1
+_svc_replica() { case "$1" in *.[0-9]) printf '%s' "${1##*.}" ;; *) printf '1' ;; esac; }
 svc_port() {
-  local entry
+  local entry service replica
+  service="$(_svc_service "$1")"; replica="$(_svc_replica "$1")"
   for entry in "${AIGOV_SERVICES[@]}"; do
-    [ "${entry%%:*}" = "$1" ] && { printf '%s' "$(( ${AIGOV_SERVICE_PORT_BASE:-5180} + ${entry##*:} ))"; return 0; }
+    [ "${entry%%:*}" = "$service" ] && { printf '%s' "$(( ${AIGOV_SERVICE_PORT_BASE:-5180} + ${entry##*:} + 10 * (replica - 1) ))"; return 0; }
   done
   return 1
+}
+
+# svc_replicas NAME: how many instances of NAME to run (see above); fails with a message on a bad value.
+svc_replicas() {
+  local name="$1" short var value
+  short="${name#AiGov.}"
+  var="AIGOV_REPLICAS_$short"
+  value="${!var:-${AIGOV_REPLICAS:-1}}"
+  [ -n "${!var:-}" ] || var=AIGOV_REPLICAS
+  case "$value" in
+    [1-9]) ;;
+    *) echo "ERROR: $var='$value' -- give a number of replicas from 1 to $AIGOV_MAX_REPLICAS (scripts/up.sh --replicas N sets AIGOV_REPLICAS)" >&2; return 1 ;;
+  esac
+  if [ "$name" = AiGov.Watcher ]; then
+    if [ "$var" != AIGOV_REPLICAS ] && [ "$value" != 1 ]; then
+      echo "ERROR: $var=$value -- the watcher runs once (two watchers on one inbox would race for its files); scale the workers" >&2
+      return 1
+    fi
+    value=1
+  fi
+  printf '%s' "$value"
+}
+
+# svc_instances NAME: the instance names to run, one per line (NAME, NAME.2, ...).
+svc_instances() {
+  local n k
+  n="$(svc_replicas "$1")" || return 1
+  printf '%s\n' "$1"
+  for ((k = 2; k <= n; k++)); do printf '%s.%s\n' "$1" "$k"; done
+}
+
+# svc_running_replicas NAME: the replicas (k >= 2) of NAME whose pid file names a live process, whatever the
+# current replica settings say (what an earlier `up.sh --replicas` started).
+svc_running_replicas() {
+  local f inst
+  for f in "$(_svc_local)/pids/$1".[0-9].pid; do
+    [ -e "$f" ] || continue
+    inst="${f##*/}"; inst="${inst%.pid}"
+    svc_running "$inst" && printf '%s\n' "$inst"
+  done
+  return 0
 }
 
 svc_running() { infra_pid_alive "$(_svc_pidfile "$1")"; }
@@ -30,12 +84,26 @@ svc_running() { infra_pid_alive "$(_svc_pidfile "$1")"; }
 svc_healthy() { curl -fs -o /dev/null --max-time 2 "http://127.0.0.1:$(svc_port "$1")/health/ready"; }
 
 # Builds the services in Release and copies each one's output to <local>/app/<name>.
+# AIGOV_SERVICES_PREBUILT=1: skip the build and copy what services/*/bin/Release holds (scripts/test.sh has just built
+# the solution when it runs the cluster test).
 svc_build() {
   local root local_dir entry name
   root="$(_svc_root)"; local_dir="$(_svc_local)"
   mkdir -p "$local_dir/logs" "$local_dir/app"
-  echo "build: dotnet build -c Release (log ${local_dir#"$root"/}/logs/build.log) ..." >&2
+  if [ "${AIGOV_SERVICES_PREBUILT:-0}" = 1 ]; then
+    for entry in "${AIGOV_SERVICES[@]}"; do
+      name="${entry%%:*}"
+      if [ ! -f "$root/services/$name/bin/Release/net10.0/$name.dll" ]; then
+        echo "ERROR: AIGOV_SERVICES_PREBUILT=1 but services/$name/bin/Release/net10.0/$name.dll is missing -- build first (dotnet build -c Release) or unset AIGOV_SERVICES_PREBUILT" >&2
+        return 1
+      fi
+    done
+    echo "build: using the Release build already in services/*/bin (AIGOV_SERVICES_PREBUILT=1)" >&2
+  else
+    echo "build: dotnet build -c Release (log ${local_dir#"$root"/}/logs/build.log) ..." >&2
+  fi
   for entry in "${AIGOV_SERVICES[@]}"; do
+    [ "${AIGOV_SERVICES_PREBUILT:-0}" = 1 ] && break
     name="${entry%%:*}"
     if ! dotnet build "$root/services/$name/$name.csproj" -c Release -nologo -v minimal >>"$local_dir/logs/build.log" 2>&1; then
       tail -n 30 "$local_dir/logs/build.log" >&2
@@ -53,15 +121,21 @@ svc_build() {
   echo "build: done" >&2
 }
 
+# svc_start NAME: start one instance (NAME or a replica NAME.k) in the background; no-op if it runs.
 svc_start() {
-  local name="$1" root local_dir port pidfile log
+  local name="$1" service root local_dir port pidfile log
+  service="$(_svc_service "$name")"
   root="$(_svc_root)"; local_dir="$(_svc_local)"; port="$(svc_port "$name")"; pidfile="$(_svc_pidfile "$name")"; log="$local_dir/logs/$name.log"
+  if [ -z "$port" ]; then
+    echo "ERROR: unknown service '$name' -- use one of: ${AIGOV_SERVICES[*]%%:*} (replicas: NAME.2 .. NAME.$AIGOV_MAX_REPLICAS)" >&2
+    return 1
+  fi
   if svc_running "$name"; then
     echo "$name: already running (pid $(head -n1 "$pidfile"))" >&2
     return 0
   fi
-  if [ ! -f "$local_dir/app/$name/$name.dll" ]; then
-    echo "ERROR: $local_dir/app/$name/$name.dll is missing -- run scripts/up.sh (it builds) or scripts/down.sh then scripts/up.sh" >&2
+  if [ ! -f "$local_dir/app/$service/$service.dll" ]; then
+    echo "ERROR: $local_dir/app/$service/$service.dll is missing -- run scripts/up.sh (it builds) or scripts/down.sh then scripts/up.sh" >&2
     return 1
   fi
   mkdir -p "$local_dir/pids" "$local_dir/logs" "${Pipeline__DataRoot:-$root/data}"
@@ -70,7 +144,7 @@ svc_start() {
     cd "$root" || exit 1
     export Urls="http://127.0.0.1:$port" Pipeline__DataRoot="${Pipeline__DataRoot:-$root/data}"
     export DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0 MASSTRANSIT_USAGE_TELEMETRY=false
-    exec setsid nohup dotnet "$local_dir/app/$name/$name.dll" >>"$log" 2>&1 </dev/null
+    exec setsid nohup dotnet "$local_dir/app/$service/$service.dll" >>"$log" 2>&1 </dev/null
   ) &
   echo $! >"$pidfile"
 }
@@ -96,8 +170,12 @@ svc_wait_healthy() {
 }
 
 # SIGTERM (graceful: in-flight messages finish or go back to the queue), SIGKILL after 30 s.
+# svc_stop NAME stops NAME and every running replica of it (NAME.k); svc_stop NAME.k stops that replica alone.
 svc_stop() {
-  local name="$1" pidfile pid i
+  local name="$1" pidfile pid i replica
+  if [ "$(_svc_replica "$name")" = 1 ]; then
+    for replica in $(svc_running_replicas "$name"); do svc_stop "$replica"; done
+  fi
   pidfile="$(_svc_pidfile "$name")"
   if ! svc_running "$name"; then
     rm -f "$pidfile"

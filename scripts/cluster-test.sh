@@ -1,0 +1,288 @@
+#!/usr/bin/env bash
+# Scale-out fault test: a stack of its own -- a three-node RabbitMQ cluster (scripts/lib/cluster.sh, AMQP 5701-5703),
+# PostgreSQL on :5452, the stage queues as quorum queues, two replicas of every worker (services on :5380+, replicas
+# on :5390+), state in .local/cluster-test. 1,000 distinct documents are dropped while the node leading the `storage`
+# queue is SIGKILLed, then one replica of each worker; the node is started again mid-stream. Then: every document is
+# exactly one `stored` row, every queue is drained, the killed node is a running cluster member again and its
+# replica of every stage queue has caught up with the leader (same Raft log and commit index). Bounded (~3-4 min);
+# stops everything it started, also on failure. Last line: "cluster-test: N dropped, N rows, N lost, N doubled".
+#
+# Throughput mode (no faults, for docs/PERFORMANCE.md):
+#   scripts/cluster-test.sh --bench [--nodes 1|3] [--replicas N] [--queues quorum|classic] [--documents N] [--rounds N]
+# drops N documents at once per round (one folder moved into the inbox) and prints the time until the last row.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
+
+mode=fault nodes=3 replicas=2 queues=quorum documents="${CLUSTER_TEST_DOCUMENTS:-1000}" rounds=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --bench) mode=bench; shift ;;
+    --nodes) nodes="${2:-}"; shift 2 ;;
+    --replicas) replicas="${2:-}"; shift 2 ;;
+    --queues) queues="${2:-}"; shift 2 ;;
+    --documents) documents="${2:-}"; shift 2 ;;
+    --rounds) rounds="${2:-}"; shift 2 ;;
+    -h | --help) sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "ERROR: unknown argument '$1' -- see scripts/cluster-test.sh --help" >&2; exit 2 ;;
+  esac
+done
+case "$nodes:$queues:$documents:$rounds" in
+  [1-9]:quorum:[1-9]*:[1-9]* | [1-9]:classic:[1-9]*:[1-9]*) ;;
+  *) echo "ERROR: --nodes 1-9, --queues quorum|classic, --documents N and --rounds N -- got nodes=$nodes queues=$queues documents=$documents rounds=$rounds" >&2; exit 2 ;;
+esac
+if [ "$mode" = fault ] && { [ "$nodes" -lt 3 ] || [ "$queues" != quorum ] || [ "$replicas" -lt 2 ]; }; then
+  echo "ERROR: the fault test needs --nodes >= 3, --queues quorum and --replicas >= 2 (a lost node or replica must be survivable); use --bench for other shapes" >&2
+  exit 2
+fi
+
+export AIGOV_ROOT="$root"
+export AIGOV_LOCAL="$root/.local/cluster-test"
+export AIGOV_CLUSTER_LOCAL="$AIGOV_LOCAL/cluster" AIGOV_CLUSTER_SIZE="$nodes"
+# A caller (scripts/test.sh) may have exported the main stack's settings: never share them.
+unset AIGOV_DIST_PORT AIGOV_RABBIT_NODENAME RabbitMq__Host RabbitMq__Port RabbitMq__ManagementPort RabbitMq__Nodes RabbitMq__QuorumQueues
+export AIGOV_PG_PORT="${CLUSTER_TEST_PG_PORT:-5452}"
+export AIGOV_SERVICE_PORT_BASE="${CLUSTER_TEST_SERVICE_PORT_BASE:-5380}"
+export AIGOV_REPLICAS="$replicas"
+deadline_s="${CLUSTER_TEST_DEADLINE_SECONDS:-180}"
+# shellcheck source=scripts/lib/infra.sh
+. "$root/scripts/lib/infra.sh"
+# shellcheck source=scripts/lib/services.sh
+. "$root/scripts/lib/services.sh"
+# shellcheck source=scripts/lib/cluster.sh
+. "$root/scripts/lib/cluster.sh"
+
+say() { printf 'cluster-test: %s\n' "$*" >&2; }
+psql_test() { PGPASSWORD=aigov psql -h 127.0.0.1 -p "$AIGOV_PG_PORT" -U aigov -d aigov -tAq -c "$1"; }
+mgmt_port=$((${AIGOV_CLUSTER_MGMT_BASE:-15700} + 1))
+workers=(AiGov.Storage AiGov.Deduplicator AiGov.LanguageDetector AiGov.Cleaner)
+stage_queues=(cleaning language-detection deduplication storage)
+t_begin=$SECONDS
+
+stop_all() {
+  local entry
+  for entry in "${AIGOV_SERVICES[@]}"; do svc_stop "${entry%%:*}" 2>/dev/null || true; done
+  cluster_down "" >/dev/null 2>&1 || true
+  infra_stop_postgres >/dev/null 2>&1 || true
+}
+trap stop_all EXIT
+
+say "[1/6] a fresh stack of its own in ${AIGOV_LOCAL#"$root"/}: $nodes RabbitMQ node(s) (AMQP :$((${AIGOV_CLUSTER_AMQP_BASE:-5700} + 1))+), $queues queues, PostgreSQL :$AIGOV_PG_PORT, $replicas replica(s) per worker (services :$AIGOV_SERVICE_PORT_BASE+)"
+stop_all
+rm -rf "$AIGOV_LOCAL"
+mkdir -p "$AIGOV_LOCAL"
+infra_install_missing
+# The cluster forms (~50 s) while PostgreSQL starts and the services build.
+cluster_log="$AIGOV_LOCAL/cluster-up.log"
+cluster_up >"$cluster_log" 2>&1 &
+cluster_job=$!
+infra_start_postgres
+svc_build
+say "waiting for the cluster to form (log ${cluster_log#"$root"/}) …"
+if ! wait "$cluster_job"; then
+  cat "$cluster_log" >&2
+  say "ERROR: the RabbitMQ cluster did not form -- see the lines above and ${AIGOV_CLUSTER_LOCAL#"$root"/}/logs"
+  exit 1
+fi
+cat "$cluster_log" >&2
+export ConnectionStrings__Postgres="Host=127.0.0.1;Port=$AIGOV_PG_PORT;Database=aigov;Username=aigov;Password=aigov;Maximum Pool Size=20"
+RabbitMq__Nodes="$(cluster_nodes_setting)"
+export RabbitMq__Nodes RabbitMq__Username=guest RabbitMq__Password=guest RabbitMq__ManagementPort="$mgmt_port"
+RabbitMq__QuorumQueues=false
+[ "$queues" = quorum ] && RabbitMq__QuorumQueues=true
+export RabbitMq__QuorumQueues
+export Pipeline__DataRoot="$AIGOV_LOCAL/data" Pipeline__SettleMilliseconds=200 Pipeline__RescanSeconds=5
+# Every worker instance at once (storage and deduplicator migrate under an advisory lock), the watcher once the
+# stage queues exist.
+mapfile -t instances < <(for w in "${workers[@]}"; do svc_instances "$w"; done)
+for name in "${instances[@]}"; do svc_start "$name"; done
+for name in "${instances[@]}"; do svc_wait_healthy "$name" 120; done
+svc_start AiGov.Watcher
+svc_wait_healthy AiGov.Watcher 120
+# the services run in their own sessions; no "Killed" job notices from this shell when the test kills one
+disown -a
+say "stack ready after $((SECONDS - t_begin)) s"
+
+# Writes $2 distinct documents into folder $1 (seed offset $3 keeps rounds distinct from each other).
+write_documents() {
+  awk -v n="$2" -v dir="$1" -v off="$3" 'BEGIN {
+    split("artificial intelligence governance policy regulation committee assembly resolution framework safety " \
+          "model data privacy transparency accountability audit risk standard export control chip compute research " \
+          "development cooperation international national strategy public sector industry investment innovation " \
+          "oversight evaluation benchmark frontier system deployment incident report liability copyright training", w, " ")
+    for (i = 1; i <= n; i++) {
+      srand(i + off); f = sprintf("%s/doc-%05d.txt", dir, i)
+      printf "Cluster report %d-%d on AI governance\n\n", off, i > f
+      for (p = 0; p < 6; p++) { line = ""; for (k = 0; k < 40; k++) line = line w[int(rand() * 50) + 1] " "; print line "(" off "-" i "-" p ")." > f; print "" > f }
+      close(f)
+    }
+  }'
+}
+
+rows_like() { psql_test "SELECT count(*) FROM documents WHERE file_name LIKE '$1%'" 2>/dev/null || echo 0; }
+
+# Redelivered messages may still be in flight, and the management API's counts lag: poll until every queue is empty.
+queues_busy() {
+  local i out
+  for i in $(seq 1 "$nodes"); do
+    out="$(curl -fs --max-time 5 -u guest:guest "http://127.0.0.1:$((${AIGOV_CLUSTER_MGMT_BASE:-15700} + i))/api/queues/%2F" | python3 -c '
+import json, sys
+qs = json.load(sys.stdin)
+print(" ".join("%s=%s/%s" % (q["name"], q.get("messages_ready", 0), q.get("messages_unacknowledged", 0))
+               for q in qs if q.get("messages_ready", 0) or q.get("messages_unacknowledged", 0)))
+')" && { printf '%s' "$out"; return 0; }
+  done
+  echo "management-api-unreachable"
+}
+wait_drained() {
+  local queues=""
+  for _ in $(seq 1 "$1"); do
+    queues="$(queues_busy)"
+    [ -n "$queues" ] || return 0
+    sleep 1
+  done
+  printf '%s' "$queues"
+  return 1
+}
+
+if [ "$mode" = bench ]; then
+  say "[2/6] throughput: $rounds round(s) of $documents documents dropped at once (one folder moved into the inbox)"
+  results=()
+  for round in $(seq 1 "$rounds"); do
+    staging="$AIGOV_LOCAL/staging/round-$round"
+    mkdir -p "$staging"
+    write_documents "$staging" "$documents" "$((round * 100000))"
+    t0="$(date +%s.%N)"
+    mv "$staging" "$Pipeline__DataRoot/inbox/round-$round"
+    last=0 tick=$SECONDS
+    while :; do
+      rows="$(rows_like "round-$round/")"
+      [ "$rows" -ge "$documents" ] && break
+      if [ $((SECONDS - tick)) -ge 300 ]; then say "round $round: stuck at $rows rows for 300 s"; exit 1; fi
+      [ "$rows" -ne "$last" ] && { last="$rows"; tick=$SECONDS; }
+      sleep 0.2
+    done
+    t1="$(date +%s.%N)"
+    rate="$(python3 -c "import sys; d=float(sys.argv[2])-float(sys.argv[1]); print('%.1f s, %.0f docs/s' % (d, int(sys.argv[3])/d))" "$t0" "$t1" "$documents")"
+    say "round $round: $documents documents in $rate"
+    results+=("$rate")
+    wait_drained 60 >/dev/null || true
+  done
+  say "[6/6] stopping (logs kept in ${AIGOV_LOCAL#"$root"/}/logs)"
+  trap - EXIT
+  stop_all
+  echo "cluster-bench: nodes=$nodes queues=$queues replicas=$replicas documents=$documents: $(printf '%s; ' "${results[@]}")"
+  exit 0
+fi
+
+say "[2/6] writing $documents distinct documents"
+staging="$AIGOV_LOCAL/staging"
+mkdir -p "$staging" "$Pipeline__DataRoot/inbox/cluster"
+write_documents "$staging" "$documents" 0
+
+say "[3/6] dropping them over ~20 s while faults are injected"
+started_at=$SECONDS
+(
+  i=0
+  for f in "$staging"/*.txt; do
+    mv "$f" "$Pipeline__DataRoot/inbox/cluster/"
+    i=$((i + 1))
+    if [ $((i % 50)) -eq 0 ]; then sleep 1; fi
+  done
+) &
+dropper=$!
+
+sleep 4
+victim="$(cluster_leader storage)"
+say "SIGKILL $victim, the leader of the storage queue, at $((SECONDS - started_at)) s ($(rows_like cluster/) rows so far)"
+cluster_kill "$victim"
+sleep 4
+for name in "${workers[@]}"; do
+  inst="$name.$((RANDOM % replicas + 1))"
+  [ "${inst##*.}" = 1 ] && inst="$name"
+  pid="$(head -n1 "$AIGOV_LOCAL/pids/$inst.pid")"
+  say "SIGKILL worker replica $inst (pid $pid) at $((SECONDS - started_at)) s"
+  kill -KILL "$pid"
+  sleep 1
+done
+say "new storage leader: $(cluster_leader storage 2>/dev/null || echo '?'); starting $victim again at $((SECONDS - started_at)) s"
+cluster_start "$victim"
+wait "$dropper"
+
+say "[4/6] waiting for $documents rows (at most ${deadline_s} s from the first drop)"
+while :; do
+  rows="$(rows_like cluster/)"
+  [ "$rows" -ge "$documents" ] && break
+  if [ $((SECONDS - started_at)) -ge "$deadline_s" ]; then
+    say "deadline reached with $rows rows"
+    break
+  fi
+  sleep 1
+done
+say "$rows rows after $((SECONDS - started_at)) s"
+
+say "[5/6] checking queues, rows, files, the cluster and the quorum replicas"
+status=0
+queues=""
+queues="$(wait_drained 90)" || { say "queues not drained (ready/unacked): $queues"; status=1; }
+read -r rows distinct < <(psql_test "SELECT count(*), count(DISTINCT file_name) FROM documents WHERE file_name LIKE 'cluster/%'" | tr '|' ' ')
+not_stored="$(psql_test "SELECT count(*) FROM documents WHERE file_name LIKE 'cluster/%' AND status <> 'stored'")"
+lost=$((documents - distinct))
+doubled=$((rows - distinct))
+[ "$lost" -eq 0 ] && [ "$doubled" -eq 0 ] || status=1
+if [ "$not_stored" -ne 0 ]; then
+  say "$not_stored row(s) are not 'stored':"
+  psql_test "SELECT status, left(error, 160) FROM documents WHERE file_name LIKE 'cluster/%' AND status <> 'stored' LIMIT 5" >&2
+  status=1
+fi
+processed="$(find "$Pipeline__DataRoot/processed/cluster" -type f 2>/dev/null | wc -l)"
+left_in_inbox="$(find "$Pipeline__DataRoot/inbox" -type f | wc -l)"
+[ "$processed" -eq "$documents" ] || { say "processed/ holds $processed files, not $documents"; status=1; }
+[ "$left_in_inbox" -eq 0 ] || { say "$left_in_inbox file(s) still in the inbox"; status=1; }
+
+if cluster_wait_running "$nodes" 60; then
+  say "$victim is a running cluster member again: $(_cluster_running_nodes | paste -sd' ' -)"
+else
+  say "$victim did not rejoin the cluster"
+  status=1
+fi
+# Its replica of every stage queue must reach the leader's Raft log and commit index (the queues are idle now).
+caught_up() {
+  cluster_quorum_status "$1" | python3 -c '
+import json, sys
+members = json.loads(sys.stdin.read())
+victim = sys.argv[1]
+leader = [m for m in members if m["Raft State"] == "leader"]
+mine = [m for m in members if m["Node Name"] == victim]
+if not leader or not mine:
+    print("no leader" if not leader else "%s is not a member" % victim); sys.exit(1)
+l, m = leader[0], mine[0]
+state = "%s log %s/commit %s, leader %s log %s/commit %s" % (m["Raft State"], m["Log Index"], m["Commit Index"], l["Node Name"], l["Log Index"], l["Commit Index"])
+print(state)
+sys.exit(0 if m["Raft State"] == "follower" and m["Commit Index"] == l["Commit Index"] and m["Log Index"] == l["Log Index"] else 1)
+' "$victim"
+}
+for queue in "${stage_queues[@]}"; do
+  ok=0
+  for _ in $(seq 1 30); do
+    if line="$(caught_up "$queue")"; then ok=1; break; fi
+    sleep 2
+  done
+  if [ "$ok" = 1 ]; then
+    say "quorum queue $queue: replica on $victim caught up ($line)"
+  else
+    say "quorum queue $queue: replica on $victim did not catch up within 60 s (${line:-no answer})"
+    status=1
+  fi
+done
+
+if [ "$status" -ne 0 ]; then
+  for entry in "${AIGOV_SERVICES[@]}"; do
+    say "--- last lines of ${entry%%:*}"; tail -n 5 "$AIGOV_LOCAL/logs/${entry%%:*}.log" >&2 || true
+  done
+fi
+
+say "[6/6] stopping the cluster-test stack (logs kept in ${AIGOV_LOCAL#"$root"/}) after $((SECONDS - t_begin)) s in all"
+trap - EXIT
+stop_all
+echo "cluster-test: $documents dropped, $rows rows, $lost lost, $doubled doubled"
+exit "$status"

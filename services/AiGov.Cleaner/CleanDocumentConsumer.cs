@@ -1,4 +1,5 @@
 using AiGov.Contracts;
+using AiGov.Infrastructure.Messaging;
 using AiGov.Infrastructure.Telemetry;
 using AiGov.Text;
 using MassTransit;
@@ -8,9 +9,10 @@ namespace AiGov.Cleaner;
 /// <summary>
 /// Receives the raw bytes, keeps the article, publishes the clean text with its metadata and the audit of what was
 /// removed. A document the cleaner cannot read throws <see cref="UnreadableDocumentException"/>, a
-/// <see cref="FormatException"/>: the stage's retry policy does not retry it, and it becomes a <c>failed</c> row.
+/// <see cref="FormatException"/>: the stage's retry policy does not retry it, and it becomes a <c>failed</c> row; so
+/// does one that takes longer than the stage's time limit (<see cref="StageTimeoutException"/>).
 /// </summary>
-public sealed class CleanDocumentConsumer(ILogger<CleanDocumentConsumer> logger) : IConsumer<DocumentArrived>
+public sealed class CleanDocumentConsumer(StageTimeLimit timeLimit, ILogger<CleanDocumentConsumer> logger) : IConsumer<DocumentArrived>
 {
     public async Task Consume(ConsumeContext<DocumentArrived> context)
     {
@@ -19,12 +21,19 @@ public sealed class CleanDocumentConsumer(ILogger<CleanDocumentConsumer> logger)
         CleanedDocument cleaned;
         try
         {
-            cleaned = DocumentCleaner.Clean(arrived.Content, arrived.Source.FileName);
+            cleaned = await timeLimit.RunAsync(QueueNames.Cleaning,
+                token => DocumentCleaner.Clean(arrived.Content, arrived.Source.FileName, token), context.CancellationToken);
         }
         catch (UnreadableDocumentException exception)
         {
             logger.LogWarning("Document {DocumentId} ({FileName}) cannot be cleaned: {Reason}",
                 arrived.DocumentId, arrived.Source.FileName, exception.Message);
+            throw;
+        }
+        catch (StageTimeoutException exception)
+        {
+            logger.LogWarning("Document {DocumentId} ({FileName}, {Bytes} bytes) not cleaned: {Reason}",
+                arrived.DocumentId, arrived.Source.FileName, arrived.Content.Length, exception.Message);
             throw;
         }
 

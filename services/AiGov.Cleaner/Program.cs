@@ -4,6 +4,7 @@ using AiGov.Infrastructure.Hosting;
 using AiGov.Infrastructure.Messaging;
 
 var builder = ServiceDefaults.CreateServiceBuilder(args);
+builder.AddStageTimeLimit();
 builder.AddPipelineBus(bus => bus.AddStageConsumer<CleanDocumentConsumer>(QueueNames.Cleaning));
 
 var app = builder.Build();

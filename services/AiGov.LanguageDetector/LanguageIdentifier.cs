@@ -40,7 +40,8 @@ public sealed class LanguageIdentifier(ScriptModels models)
     {
     }
 
-    public DetectedLanguage Identify(string text)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled (checked between blocks).</exception>
+    public DetectedLanguage Identify(string text, CancellationToken cancellationToken = default)
     {
         var paragraphs = TextParagraphs.Of(text);
         var letters = paragraphs.Sum(p => p.Letters);
@@ -55,6 +56,7 @@ public sealed class LanguageIdentifier(ScriptModels models)
         var spans = new List<LanguageSpan>(blocks.Count);
         foreach (var block in blocks)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var (code, confidence) = Detect(text, block, isJapanese);
             judged.Add(new JudgedBlock(block, code, confidence));
             Append(spans, block, code, confidence);

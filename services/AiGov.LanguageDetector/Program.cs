@@ -9,6 +9,7 @@ if (LanguageModelGenerator.TryRun(args, out var exitCode))
 }
 
 var builder = ServiceDefaults.CreateServiceBuilder(args);
+builder.AddStageTimeLimit();
 builder.Services.AddSingleton(services => new ScriptModels(new NgramModelCache(
     builder.Configuration["LanguageModels:CacheDirectory"] is { Length: > 0 } directory ? directory : NgramModelCache.DefaultDirectory,
     services.GetRequiredService<ILogger<NgramModelCache>>())));

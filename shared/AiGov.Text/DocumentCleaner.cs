@@ -31,11 +31,11 @@ public static partial class DocumentCleaner
     /// supported extension are sniffed (<see cref="SourceFormats.Sniff"/>). Callers should reject binary content
     /// (<see cref="ContentSniffer.LooksBinary"/>) and unsupported extensions beforehand.
     /// </summary>
-    public static CleanedDocument Clean(ReadOnlySpan<byte> content, string fileName)
+    public static CleanedDocument Clean(ReadOnlySpan<byte> content, string fileName, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(fileName);
         var format = SourceFormats.FromFileName(fileName) ?? SourceFormats.Sniff(content);
-        return Clean(content, format);
+        return Clean(content, format, cancellationToken);
     }
 
     /// <summary>
@@ -44,12 +44,16 @@ public static partial class DocumentCleaner
     /// stays in the clean text (it is part of the article); for HTML the &lt;title&gt; is separate metadata.
     /// </summary>
     /// <exception cref="UnreadableDocumentException">A PDF or DOCX without text, encrypted, too large when expanded, or malformed.</exception>
-    public static CleanedDocument Clean(ReadOnlySpan<byte> content, SourceFormat format)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled (checked between
+    /// steps and between PDF pages).</exception>
+    public static CleanedDocument Clean(ReadOnlySpan<byte> content, SourceFormat format, CancellationToken cancellationToken = default)
     {
-        var (extracted, encodingName) = Extract(content, format);
+        var (extracted, encodingName) = Extract(content, format, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
         var text = extracted.Text;
         var title = format == SourceFormat.Html ? extracted.Title : ValidTitle(extracted.Title) ?? FindPlainTextTitle(text);
         var boilerplate = BoilerplateRemover.Apply(text, title);
+        cancellationToken.ThrowIfCancellationRequested();
         var cleanText = boilerplate.Text;
         if (format != SourceFormat.Html && title is not null && !cleanText.Contains(title, StringComparison.Ordinal))
         {
@@ -65,17 +69,18 @@ public static partial class DocumentCleaner
         };
     }
 
-    private static (ExtractedDocument Document, string EncodingName) Extract(ReadOnlySpan<byte> content, SourceFormat format)
+    private static (ExtractedDocument Document, string EncodingName) Extract(ReadOnlySpan<byte> content, SourceFormat format, CancellationToken cancellationToken)
     {
         switch (format)
         {
             case SourceFormat.Pdf:
-                return (PdfTextExtractor.Extract(content.ToArray()), "binary");
+                return (PdfTextExtractor.Extract(content.ToArray(), cancellationToken), "binary");
             case SourceFormat.Docx:
                 return (DocxTextExtractor.Extract(content.ToArray()), "utf-8");
         }
 
         var decoded = TextDecoder.Decode(content, format == SourceFormat.Html);
+        cancellationToken.ThrowIfCancellationRequested();
         var document = format switch
         {
             SourceFormat.Html => HtmlExtractor.ExtractDocument(decoded.Text),

@@ -4,6 +4,19 @@ namespace AiGov.Text.Tests;
 
 public class DocumentCleanerTests
 {
+    [Theory]
+    [InlineData("a.txt")]
+    [InlineData("a.html")]
+    [InlineData("a.md")]
+    public void Clean_StopsWithCancellation_WhenItsTimeLimitHasPassed(string fileName)
+    {
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        Assert.ThrowsAny<OperationCanceledException>(() =>
+            DocumentCleaner.Clean(Encoding.UTF8.GetBytes("<p>Policy text about audits.</p>"), fileName, cancelled.Token));
+    }
+
     private const string Article =
         "AI rules tighten worldwide\n\nGovernments are drafting rules for artificial intelligence.\nThe pace is accelerating.\n\nChina and the EU lead.";
 

@@ -17,10 +17,10 @@ internal static class PdfTextExtractor
     // Bounds the work on a hostile file; a 10 MiB PDF rarely has more.
     private const int MaxPages = 2000;
 
-    public static ExtractedDocument Extract(byte[] content)
+    public static ExtractedDocument Extract(byte[] content, CancellationToken cancellationToken = default)
     {
         using var document = Open(content);
-        var pages = ReadPages(document);
+        var pages = ReadPages(document, cancellationToken);
         if (!pages.Any(page => page.Blocks.Any(block => block.Lines.Any(line => line.Text.Any(char.IsLetterOrDigit)))))
         {
             throw new UnreadableDocumentException(UnreadableReasons.NoText,
@@ -48,13 +48,14 @@ internal static class PdfTextExtractor
         }
     }
 
-    private static List<PdfPageText> ReadPages(PdfDocument document)
+    private static List<PdfPageText> ReadPages(PdfDocument document, CancellationToken cancellationToken)
     {
         var pages = new List<PdfPageText>();
         Exception? firstError = null;
         var count = Math.Min(document.NumberOfPages, MaxPages);
         for (var number = 1; number <= count; number++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             try
             {
                 pages.Add(ReadPage(document.GetPage(number)));

@@ -1,0 +1,63 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace AiGov.Infrastructure.Messaging;
+
+/// <summary>Bound from the <c>Stage</c> configuration section (<c>Stage__TimeoutSeconds</c>).</summary>
+public sealed class StageTimeLimitOptions
+{
+    public const string SectionName = "Stage";
+
+    /// <summary>Longest a stage may work on one document. Far above what a 10 MiB file takes here (about 5 s for the
+    /// slowest, a large HTML page), far below RabbitMQ's consumer_timeout (30 min), after which the broker would
+    /// close the channel and redeliver the message, again and again.</summary>
+    [Range(0.001, 1800)]
+    public double TimeoutSeconds { get; set; } = 60;
+}
+
+/// <summary>A document that kept a stage busy longer than <see cref="StageTimeLimitOptions.TimeoutSeconds"/>. Not
+/// retried (the same document would take as long again): the message goes to <c>&lt;queue&gt;_error</c> and the
+/// document becomes a <c>failed</c> row with this message as its reason.</summary>
+public sealed class StageTimeoutException(string stage, TimeSpan limit)
+    : Exception($"{stage} gave up on the document after {limit.TotalSeconds:0.###} s (the limit, Stage__TimeoutSeconds); " +
+                "it is pathological for this stage: split or simplify it and drop it again, or raise the limit and replay it");
+
+/// <summary>Runs a stage's CPU work on a document under the configured time limit. The work gets a token that is
+/// cancelled at the limit and should check it between steps; the consumer stops waiting at the limit either way, so
+/// one document never holds a consumer longer than that.</summary>
+public sealed class StageTimeLimit(IOptions<StageTimeLimitOptions> options)
+{
+    public TimeSpan Limit { get; } = TimeSpan.FromSeconds(options.Value.TimeoutSeconds);
+
+    public async Task<T> RunAsync<T>(string stage, Func<CancellationToken, T> work, CancellationToken consumeToken)
+    {
+        using var limited = CancellationTokenSource.CreateLinkedTokenSource(consumeToken);
+        limited.CancelAfter(Limit);
+        var running = Task.Run(() => work(limited.Token), CancellationToken.None);
+        try
+        {
+            return await running.WaitAsync(limited.Token);
+        }
+        catch (OperationCanceledException) when (!consumeToken.IsCancellationRequested)
+        {
+            // The work ends at its next check of the token; nobody waits for it.
+            _ = running.ContinueWith(static t => t.Exception, TaskContinuationOptions.OnlyOnFaulted);
+            throw new StageTimeoutException(stage, Limit);
+        }
+    }
+}
+
+public static class StageTimeLimitRegistration
+{
+    public static IHostApplicationBuilder AddStageTimeLimit(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<StageTimeLimitOptions>()
+            .BindConfiguration(StageTimeLimitOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<StageTimeLimit>();
+        return builder;
+    }
+}

@@ -1,0 +1,78 @@
+using AiGov.Infrastructure.Messaging;
+using Microsoft.Extensions.Options;
+using Xunit;
+
+namespace AiGov.Infrastructure.Tests;
+
+public sealed class StageTimeLimitTests
+{
+    [Fact]
+    public async Task Run_ReturnsTheResult_OfWorkWithinTheLimit()
+    {
+        var limit = Limit(60);
+
+        Assert.Equal(42, await limit.RunAsync("cleaning", _ => 42, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Run_ThrowsStageTimeout_AndCancelsTheWork_WhenTheLimitPasses()
+    {
+        var limit = Limit(0.05);
+        var stopped = new TaskCompletionSource();
+
+        var error = await Assert.ThrowsAsync<StageTimeoutException>(() => limit.RunAsync<int>("language-detection", token =>
+        {
+            try
+            {
+                while (true)
+                {
+                    token.ThrowIfCancellationRequested();
+                    Thread.SpinWait(1000);
+                }
+            }
+            finally
+            {
+                stopped.SetResult();
+            }
+        }, CancellationToken.None));
+
+        Assert.StartsWith("language-detection gave up on the document after 0.05 s", error.Message);
+        // The work saw the cancelled token and ended.
+        await stopped.Task.WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
+    public async Task Run_StopsWaiting_ForWorkThatNeverChecksTheToken()
+    {
+        var limit = Limit(0.05);
+        using var release = new ManualResetEventSlim();
+        var finished = false;
+
+        await Assert.ThrowsAsync<StageTimeoutException>(() => limit.RunAsync("cleaning", _ =>
+        {
+            release.Wait();
+            finished = true;
+            return 1;
+        }, CancellationToken.None));
+
+        // The consumer was free again while the work still ran.
+        Assert.False(finished);
+        release.Set();
+    }
+
+    [Fact]
+    public async Task Run_PassesOnTheConsumersCancellation_AsCancellation_NotAsATimeout()
+    {
+        var limit = Limit(60);
+        using var shutdown = new CancellationTokenSource();
+        shutdown.Cancel();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => limit.RunAsync("cleaning", token =>
+        {
+            token.ThrowIfCancellationRequested();
+            return 1;
+        }, shutdown.Token));
+    }
+
+    private static StageTimeLimit Limit(double seconds) => new(Options.Create(new StageTimeLimitOptions { TimeoutSeconds = seconds }));
+}

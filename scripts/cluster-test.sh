@@ -65,6 +65,9 @@ stop_all() {
   infra_stop_postgres >/dev/null 2>&1 || true
 }
 trap stop_all EXIT
+# a TERM (scripts/test.sh's timeout) or Ctrl-C still stops everything through the EXIT trap
+trap 'exit 143' TERM
+trap 'exit 130' INT
 
 say "[1/6] a fresh stack of its own in ${AIGOV_LOCAL#"$root"/}: $nodes RabbitMQ node(s) (AMQP :$((${AIGOV_CLUSTER_AMQP_BASE:-5700} + 1))+), $queues queues, PostgreSQL :$AIGOV_PG_PORT, $replicas replica(s) per worker (services :$AIGOV_SERVICE_PORT_BASE+)"
 stop_all

@@ -9,7 +9,7 @@ export AIGOV_ROOT="$root" DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 MASSTRAN
 . "$root/scripts/lib/infra.sh"
 
 command -v dotnet >/dev/null || { echo "ERROR: dotnet is not on PATH -- install the .NET 10 SDK" >&2; exit 1; }
-echo "test: [1/5] servers" >&2
+echo "test: [1/6] servers" >&2
 infra_install_missing
 started=()
 infra_status | grep -q '^postgres: running' || started+=(postgres)
@@ -27,12 +27,12 @@ export AIGOV_TEST_POSTGRES="Host=127.0.0.1;Port=${AIGOV_PG_PORT:-5432};Database=
 export AIGOV_TEST_RABBITMQ_HOST=127.0.0.1 AIGOV_TEST_RABBITMQ_PORT="${AIGOV_AMQP_PORT:-5672}" \
   AIGOV_TEST_RABBITMQ_MANAGEMENT_PORT="${AIGOV_MGMT_PORT:-15672}" AIGOV_TEST_RABBITMQ_USER=guest AIGOV_TEST_RABBITMQ_PASSWORD=guest
 
-echo "test: [2/5] build (Release)" >&2
+echo "test: [2/6] build (Release)" >&2
 dotnet build "$root/AiGovPipeline.sln" -c Release -nologo -v minimal
 
 results="$root/.local/test-results/$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$results"
-echo "test: [3/5] dotnet test (results in ${results#"$root"/})" >&2
+echo "test: [3/6] dotnet test (results in ${results#"$root"/})" >&2
 status=0
 dotnet test "$root/AiGovPipeline.sln" -c Release --no-build --logger trx --logger "console;verbosity=normal" \
   --results-directory "$results" || status=$?
@@ -42,19 +42,31 @@ dotnet test "$root/AiGovPipeline.sln" -c Release --no-build --logger trx --logge
 # runs. Run it with AIGOV_RUN_CHAOS=1 scripts/test.sh, or scripts/chaos.sh on its own.
 chaos_passed=0 chaos_failed=0 chaos_ran=0
 if [ "${AIGOV_RUN_CHAOS:-0}" = 1 ]; then
-  echo "test: [4/5] fault suite (scripts/chaos.sh, a stack of its own)" >&2
+  echo "test: [4/6] fault suite (scripts/chaos.sh, a stack of its own)" >&2
   chaos_ran=1
   if bash "$root/scripts/chaos.sh"; then chaos_passed=1; else chaos_failed=1; fi
 else
-  echo "test: [4/5] fault suite skipped (AIGOV_RUN_CHAOS=1 runs it)" >&2
+  echo "test: [4/6] fault suite skipped (AIGOV_RUN_CHAOS=1 runs it)" >&2
 fi
 
-echo "test: [5/5] results" >&2
+# Scale-out fault test: a three-node RabbitMQ cluster of its own with quorum queues and two replicas of every worker,
+# a node and a replica per stage SIGKILLed mid-stream (~4 min). It runs the services built in step 2.
+# AIGOV_RUN_CLUSTER_TEST=0 skips it (e.g. where ports 5701-5703 are taken by scripts/cluster.sh).
+cluster_passed=0 cluster_failed=0 cluster_ran=0
+if [ "${AIGOV_RUN_CLUSTER_TEST:-1}" = 1 ]; then
+  echo "test: [5/6] scale-out fault test (scripts/cluster-test.sh, a cluster of its own)" >&2
+  cluster_ran=1
+  if AIGOV_SERVICES_PREBUILT=1 timeout --kill-after=120 600 bash "$root/scripts/cluster-test.sh"; then cluster_passed=1; else cluster_failed=1; fi
+else
+  echo "test: [5/6] scale-out fault test skipped (AIGOV_RUN_CLUSTER_TEST=0)" >&2
+fi
+
+echo "test: [6/6] results" >&2
 sum() { cat "$results"/*.trx 2>/dev/null | grep -o "<Counters [^>]*" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' | awk '{s+=$1} END {print s+0}'; }
-passed="$(( $(sum passed) + chaos_passed ))"
-failed="$(( $(sum failed) + chaos_failed ))"
+passed="$(( $(sum passed) + chaos_passed + cluster_passed ))"
+failed="$(( $(sum failed) + chaos_failed + cluster_failed ))"
 trx_total="$(sum total)"
-total="$((trx_total + chaos_ran))"
+total="$((trx_total + chaos_ran + cluster_ran))"
 if [ "$trx_total" -eq 0 ]; then
   echo "ERROR: no test results were written to $results -- see the dotnet test output above" >&2
   status=1

@@ -21,4 +21,16 @@ public sealed class DeduplicationOptions
     /// <summary>Fewer shared names and numbers than this never make one story.</summary>
     [Range(1, 100)]
     public int MinSharedAnchors { get; set; } = 5;
+
+    /// <summary>Documents decided in one index transaction at most.</summary>
+    [Range(1, 1000)]
+    public int BatchSize { get; set; } = 32;
+
+    /// <summary>How long a batch waits for more documents after its first one before it is decided anyway.</summary>
+    [Range(1, 10_000)]
+    public int BatchMilliseconds { get; set; } = 20;
+
+    /// <summary>Batches decided at the same time (their advisory locks still serialise documents that could match).</summary>
+    [Range(1, 16)]
+    public int ConcurrentBatches { get; set; } = 2;
 }

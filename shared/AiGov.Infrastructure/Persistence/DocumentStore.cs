@@ -16,6 +16,11 @@ public sealed class DocumentStore(NpgsqlDataSource dataSource)
         VALUES (@id, @file_name, @raw_sha256, @status, @error, @title, @clean_text, @content_sha256,
                 @language, @language_confidence, @duplicate_of, @similarity, @received_at, now(),
                 @published_at, @source, @source_url, @author, @language_shares, @language_spans, @story_id, @revision)
+        """ + ConflictSql;
+
+    // One rule for both statements: a redelivery is a no-op, except over a 'failed' row or for a higher revision.
+    private const string ConflictSql = """
+
         ON CONFLICT (id) DO UPDATE SET
             status = EXCLUDED.status, error = EXCLUDED.error, title = EXCLUDED.title, clean_text = EXCLUDED.clean_text,
             content_sha256 = EXCLUDED.content_sha256, language = EXCLUDED.language,
@@ -26,6 +31,38 @@ public sealed class DocumentStore(NpgsqlDataSource dataSource)
             story_id = EXCLUDED.story_id, revision = EXCLUDED.revision
         WHERE EXCLUDED.status IN ('stored', 'duplicate')
           AND (documents.status = 'failed' OR EXCLUDED.revision > documents.revision)
+        """;
+
+    // Many documents in one statement (the storage service's batches): the same columns, the same rule.
+    private const string BatchUpsertSql = """
+        INSERT INTO documents (id, file_name, raw_sha256, status, error, title, clean_text, content_sha256,
+                               language, language_confidence, duplicate_of, similarity, received_at, stored_at,
+                               published_at, source, source_url, author, language_shares, language_spans, story_id, revision)
+        SELECT d.id, d.file_name, d.raw_sha256, d.status, d.error, d.title, d.clean_text, d.content_sha256,
+               d.language, d.language_confidence, d.duplicate_of, d.similarity, d.received_at, now(),
+               d.published_at, d.source, d.source_url, d.author, d.language_shares::jsonb, d.language_spans::jsonb, d.story_id, d.revision
+        FROM unnest(@id, @file_name, @raw_sha256, @status, @error, @title, @clean_text, @content_sha256,
+                    @language, @language_confidence, @duplicate_of, @similarity, @received_at,
+                    @published_at, @source, @source_url, @author, @language_shares, @language_spans, @story_id, @revision)
+             AS d(id, file_name, raw_sha256, status, error, title, clean_text, content_sha256,
+                  language, language_confidence, duplicate_of, similarity, received_at,
+                  published_at, source, source_url, author, language_shares, language_spans, story_id, revision)
+        """ + ConflictSql + """
+
+        RETURNING id
+        """;
+
+    private const string BatchRemovedBlocksSql = """
+        INSERT INTO document_removed_blocks (document_id, ordinal, label, text)
+        SELECT b.document_id, b.ordinal, b.label, b.text FROM unnest(@ids, @ordinals, @labels, @texts) AS b(document_id, ordinal, label, text)
+        ON CONFLICT DO NOTHING
+        """;
+
+    private const string BatchEventsSql = """
+        INSERT INTO document_events (document_id, ordinal, stage, host, started_at, duration_ms, outcome, detail)
+        SELECT e.document_id, e.ordinal, e.stage, e.host, e.started_at, e.duration_ms, e.outcome, e.detail
+        FROM unnest(@ids, @ordinals, @stages, @hosts, @started, @durations, @outcomes, @details)
+             AS e(document_id, ordinal, stage, host, started_at, duration_ms, outcome, detail)
         """;
 
     private const string RemovedBlocksSql = """
@@ -87,6 +124,97 @@ public sealed class DocumentStore(NpgsqlDataSource dataSource)
         await transaction.CommitAsync(cancellationToken);
         return written;
     }
+
+    /// <summary>Many documents in one transaction and three round trips (the storage service's batches), with the same
+    /// rule as <see cref="SaveAsync(DocumentRecord, IReadOnlyList{RemovedBlockRecord}, IReadOnlyList{DocumentEventRecord}, CancellationToken)"/>:
+    /// returns the ids whose row was written; the others were redeliveries and left as they were. The same id twice in
+    /// one batch (a redelivery next to its first delivery) is written once: its highest revision.</summary>
+    public async Task<IReadOnlySet<Guid>> SaveBatchAsync(IReadOnlyList<DocumentWrite> documents, CancellationToken cancellationToken)
+    {
+        var unique = documents
+            .GroupBy(d => d.Document.Id)
+            .Select(g => g.OrderByDescending(d => d.Document.Revision).First())
+            .ToList();
+        var rows = unique.Select(d => d.Document).ToList();
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var written = new HashSet<Guid>();
+        await using (var upsert = new NpgsqlCommand(BatchUpsertSql, connection, transaction))
+        {
+            var p = upsert.Parameters;
+            p.Add(new NpgsqlParameter<Guid[]>("id", rows.Select(d => d.Id).ToArray()));
+            p.Add(TextArray("file_name", rows.Select(d => d.FileName)));
+            p.Add(TextArray("raw_sha256", rows.Select(d => d.RawSha256)));
+            p.Add(TextArray("status", rows.Select(d => d.Status)));
+            p.Add(TextArray("error", rows.Select(d => d.Error)));
+            p.Add(TextArray("title", rows.Select(d => d.Title)));
+            p.Add(TextArray("clean_text", rows.Select(d => d.CleanText)));
+            p.Add(TextArray("content_sha256", rows.Select(d => d.ContentSha256)));
+            p.Add(TextArray("language", rows.Select(d => d.Language)));
+            p.Add(new NpgsqlParameter("language_confidence", NpgsqlDbType.Array | NpgsqlDbType.Double) { Value = rows.Select(d => d.LanguageConfidence).ToArray() });
+            p.Add(new NpgsqlParameter("duplicate_of", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = rows.Select(d => d.DuplicateOf).ToArray() });
+            p.Add(new NpgsqlParameter("similarity", NpgsqlDbType.Array | NpgsqlDbType.Double) { Value = rows.Select(d => d.Similarity).ToArray() });
+            p.Add(new NpgsqlParameter<DateTimeOffset[]>("received_at", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { TypedValue = rows.Select(d => d.ReceivedAt.ToUniversalTime()).ToArray() });
+            p.Add(new NpgsqlParameter("published_at", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { Value = rows.Select(d => d.PublishedAt?.ToUniversalTime()).ToArray() });
+            p.Add(TextArray("source", rows.Select(d => d.Source)));
+            p.Add(TextArray("source_url", rows.Select(d => d.SourceUrl)));
+            p.Add(TextArray("author", rows.Select(d => d.Author)));
+            p.Add(TextArray("language_shares", rows.Select(d => d.LanguageShares)));
+            p.Add(TextArray("language_spans", rows.Select(d => d.LanguageSpans)));
+            p.Add(new NpgsqlParameter("story_id", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = rows.Select(d => d.StoryId).ToArray() });
+            p.Add(new NpgsqlParameter<int[]>("revision", rows.Select(d => d.Revision).ToArray()));
+            await using var reader = await upsert.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                written.Add(reader.GetGuid(0));
+            }
+        }
+
+        var replaced = unique.Where(d => written.Contains(d.Document.Id)).ToList();
+        if (replaced.Count > 0)
+        {
+            var ids = replaced.Select(d => d.Document.Id).ToArray();
+            var blocks = replaced.SelectMany(d => d.RemovedBlocks.Select(b => (d.Document.Id, Block: b))).ToList();
+            var events = replaced.SelectMany(d => d.Events.Select(e => (d.Document.Id, Event: e))).ToList();
+            await using var batch = new NpgsqlBatch(connection, transaction);
+            // A replaced row (failed, or a lower revision) gets this pass's removed blocks and trail only.
+            var deleteBlocks = new NpgsqlBatchCommand("DELETE FROM document_removed_blocks WHERE document_id = ANY(@ids)");
+            deleteBlocks.Parameters.Add(new NpgsqlParameter<Guid[]>("ids", ids));
+            batch.BatchCommands.Add(deleteBlocks);
+            var deleteEvents = new NpgsqlBatchCommand("DELETE FROM document_events WHERE document_id = ANY(@ids)");
+            deleteEvents.Parameters.Add(new NpgsqlParameter<Guid[]>("ids", ids));
+            batch.BatchCommands.Add(deleteEvents);
+            if (blocks.Count > 0)
+            {
+                var insert = new NpgsqlBatchCommand(BatchRemovedBlocksSql);
+                insert.Parameters.Add(new NpgsqlParameter<Guid[]>("ids", blocks.Select(b => b.Id).ToArray()));
+                insert.Parameters.Add(new NpgsqlParameter<int[]>("ordinals", blocks.Select(b => b.Block.Ordinal).ToArray()));
+                insert.Parameters.Add(new NpgsqlParameter<string[]>("labels", blocks.Select(b => Clean(b.Block.Label)).ToArray()));
+                insert.Parameters.Add(new NpgsqlParameter<string[]>("texts", blocks.Select(b => Clean(b.Block.Text)).ToArray()));
+                batch.BatchCommands.Add(insert);
+            }
+            if (events.Count > 0)
+            {
+                var insert = new NpgsqlBatchCommand(BatchEventsSql);
+                insert.Parameters.Add(new NpgsqlParameter<Guid[]>("ids", events.Select(e => e.Id).ToArray()));
+                insert.Parameters.Add(new NpgsqlParameter<int[]>("ordinals", events.Select(e => e.Event.Ordinal).ToArray()));
+                insert.Parameters.Add(new NpgsqlParameter<string[]>("stages", events.Select(e => Clean(e.Event.Stage)).ToArray()));
+                insert.Parameters.Add(new NpgsqlParameter<string[]>("hosts", events.Select(e => Clean(e.Event.Host)).ToArray()));
+                insert.Parameters.Add(new NpgsqlParameter<DateTimeOffset[]>("started", events.Select(e => e.Event.StartedAt.ToUniversalTime()).ToArray()));
+                insert.Parameters.Add(new NpgsqlParameter<double[]>("durations", events.Select(e => e.Event.DurationMs).ToArray()));
+                insert.Parameters.Add(new NpgsqlParameter<string[]>("outcomes", events.Select(e => Clean(e.Event.Outcome)).ToArray()));
+                insert.Parameters.Add(TextArray("details", events.Select(e => e.Event.Detail)));
+                batch.BatchCommands.Add(insert);
+            }
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return written;
+    }
+
+    private static NpgsqlParameter TextArray(string name, IEnumerable<string?> values) =>
+        new(name, NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = values.Select(v => v is null ? null : Clean(v)).ToArray() };
 
     private static void AddDocumentParameters(NpgsqlParameterCollection p, DocumentRecord document)
     {

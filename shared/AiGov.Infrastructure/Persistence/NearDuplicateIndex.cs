@@ -9,11 +9,13 @@ namespace AiGov.Infrastructure.Persistence;
 /// <summary>The deduplication index in PostgreSQL: exact duplicates by content hash (<c>content_fingerprints</c>),
 /// near duplicates by MinHash LSH band keys (<c>dedup_bands</c>), stories by shared names and numbers
 /// (<c>story_anchors</c>), and every decision (<c>dedup_documents</c>).</summary>
-/// <remarks>One transaction per document. It first takes a transaction-level advisory lock on the content hash and
-/// on every band key, in ascending order (no deadlock between two documents). Any two documents that could be
-/// duplicates of each other share at least one of these keys, so they are decided one after the other, and the
-/// second sees the first's committed rows. A redelivered document finds its own decision and gets it back
-/// unchanged, writing nothing.</remarks>
+/// <remarks>One transaction per batch of documents (a batch of one for <see cref="DecideAsync"/>). It first takes a
+/// transaction-level advisory lock on the content hash and on every band key of every document of the batch, in
+/// ascending order (no deadlock between two batches). Any two documents that could be duplicates of each other share
+/// at least one of these keys, so they are decided one after the other, and the second sees the first's committed
+/// rows. Within a batch, documents are decided in order, each against the index and the batch's earlier documents,
+/// as if they had arrived one at a time. A redelivered document finds its own decision and gets it back unchanged,
+/// writing nothing. Look-ups for the whole batch go in one round trip, its writes in another.</remarks>
 public sealed class NearDuplicateIndex(NpgsqlDataSource dataSource, IDuplicateJudge judge)
 {
     // Per anchor, only the newest documents naming it are looked at: a name every article mentions ("China")
@@ -23,78 +25,135 @@ public sealed class NearDuplicateIndex(NpgsqlDataSource dataSource, IDuplicateJu
 
     private const string LockSql = "SELECT count(pg_advisory_xact_lock(k)) FROM unnest(@locks) AS k";
 
-    private const string PreviousDecisionSql = """
-        SELECT canonical_id, similarity, story_id FROM dedup_documents WHERE document_id = @id
+    private const string PreviousDecisionsSql = """
+        SELECT document_id, canonical_id, similarity, story_id FROM dedup_documents WHERE document_id = ANY(@ids)
         """;
 
-    private const string ExactMatchSql = """
-        SELECT coalesce(d.canonical_id, f.document_id), coalesce(d.story_id, f.document_id)
+    private const string ExactMatchesSql = """
+        SELECT f.content_sha256, coalesce(d.canonical_id, f.document_id), coalesce(d.story_id, f.document_id)
         FROM content_fingerprints f LEFT JOIN dedup_documents d ON d.document_id = f.document_id
-        WHERE f.content_sha256 = @hash
+        WHERE f.content_sha256 = ANY(@hashes)
         """;
 
     private const string NearCandidatesSql = """
-        SELECT d.document_id, d.seq, d.story_id, d.signature
-        FROM dedup_documents d
-        WHERE d.document_id IN (SELECT b.document_id FROM dedup_bands b WHERE b.band_key = ANY(@bands))
+        SELECT b.band_key, d.document_id, d.seq, d.story_id, d.signature
+        FROM dedup_bands b JOIN dedup_documents d ON d.document_id = b.document_id
+        WHERE b.band_key = ANY(@bands) AND d.signature IS NOT NULL
         """;
 
+    // Per document of the batch (k.doc), the documents sharing the most anchors with it, as for one document.
     private const string StoryCandidatesSql = """
-        SELECT d.document_id, d.seq, d.story_id, d.anchor_count, c.shared
-        FROM (SELECT a.seq, count(*)::int AS shared
-              FROM unnest(@anchors) AS k(anchor_key)
+        SELECT c.doc, d.document_id, d.seq, d.story_id, d.anchor_count, c.shared
+        FROM (SELECT k.doc, a.seq, count(*)::int AS shared,
+                     row_number() OVER (PARTITION BY k.doc ORDER BY count(*) DESC, a.seq) AS rank
+              FROM unnest(@docs, @anchors) AS k(doc, anchor_key)
               CROSS JOIN LATERAL (SELECT s.seq FROM story_anchors s WHERE s.anchor_key = k.anchor_key
                                   ORDER BY s.seq DESC LIMIT @per_anchor) a
-              GROUP BY a.seq HAVING count(*) >= @min_shared
-              ORDER BY count(*) DESC LIMIT @story_candidates) c
+              GROUP BY k.doc, a.seq HAVING count(*) >= @min_shared) c
         JOIN dedup_documents d ON d.seq = c.seq
+        WHERE c.rank <= @story_candidates
         """;
 
-    private const string InsertDecisionSql = """
+    // In the batch's order, so sequence numbers (earliest wins) follow the order the decisions were made in.
+    private const string InsertDecisionsSql = """
         WITH decision AS (
             INSERT INTO dedup_documents (document_id, canonical_id, similarity, story_id, signature, anchor_count, decided_at)
-            VALUES (@id, @canonical, @similarity, @story, @signature, @anchor_count, now())
-            RETURNING seq)
+            SELECT n.id, n.canonical, n.similarity, n.story, n.signature, n.anchor_count, now()
+            FROM unnest(@ids, @canonicals, @similarities, @stories, @signatures, @anchor_counts)
+                 WITH ORDINALITY AS n(id, canonical, similarity, story, signature, anchor_count, position)
+            ORDER BY n.position
+            RETURNING document_id, seq)
         INSERT INTO story_anchors (anchor_key, seq)
-        SELECT k, decision.seq FROM decision, unnest(@anchors) AS k
+        SELECT a.anchor_key, decision.seq FROM unnest(@anchor_ids, @anchor_keys) AS a(document_id, anchor_key)
+        JOIN decision ON decision.document_id = a.document_id
         """;
 
     private const string InsertBandsSql = """
-        INSERT INTO dedup_bands (band_key, document_id) SELECT k, @id FROM unnest(@bands) AS k ON CONFLICT DO NOTHING
+        INSERT INTO dedup_bands (band_key, document_id) SELECT k, id FROM unnest(@bands, @band_ids) AS b(k, id) ON CONFLICT DO NOTHING
         """;
 
-    private const string ClaimHashSql = """
-        INSERT INTO content_fingerprints (content_sha256, document_id, first_seen_at) VALUES (@hash, @id, now())
+    private const string ClaimHashesSql = """
+        INSERT INTO content_fingerprints (content_sha256, document_id, first_seen_at)
+        SELECT h, id, now() FROM unnest(@hashes, @hash_ids) AS c(h, id)
         ON CONFLICT (content_sha256) DO NOTHING
         """;
 
-    public async Task<DedupDecision> DecideAsync(DedupFingerprint document, CancellationToken cancellationToken)
+    public async Task<DedupDecision> DecideAsync(DedupFingerprint document, CancellationToken cancellationToken) =>
+        (await DecideBatchAsync([document], cancellationToken))[0];
+
+    /// <summary>The decisions for <paramref name="documents"/>, in their order, as if they had arrived one at a time
+    /// in that order.</summary>
+    public async Task<IReadOnlyList<DedupDecision>> DecideBatchAsync(IReadOnlyList<DedupFingerprint> documents, CancellationToken cancellationToken)
     {
+        if (documents.Count == 0)
+        {
+            return [];
+        }
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var found = await LockAndLookUpAsync(connection, transaction, document, cancellationToken);
-        if (found.Previous is { } previous)
+        var found = await LockAndLookUpAsync(connection, transaction, documents, cancellationToken);
+
+        var decisions = new DedupDecision[documents.Count];
+        var batch = new BatchIndex();
+        var decidedHere = new Dictionary<Guid, DedupDecision>();
+        var toRecord = new List<(DedupFingerprint Document, DedupDecision Decision)>();
+        for (var i = 0; i < documents.Count; i++)
         {
-            await transaction.CommitAsync(cancellationToken);
-            return previous;
+            var document = documents[i];
+            if (found.Previous.TryGetValue(document.DocumentId, out var previous) || decidedHere.TryGetValue(document.DocumentId, out previous))
+            {
+                decisions[i] = previous;
+                continue;
+            }
+            var decision = Decide(document, i, found, batch);
+            decisions[i] = decision;
+            decidedHere[document.DocumentId] = decision;
+            toRecord.Add((document, decision));
+            if (!decision.IsDuplicate)
+            {
+                batch.Add(document, decision, BatchSequence(i));
+            }
         }
-        var decision = Decide(document, found);
-        await RecordAsync(connection, transaction, document, decision, cancellationToken);
+        if (toRecord.Count > 0)
+        {
+            await RecordAsync(connection, transaction, toRecord, cancellationToken);
+        }
         await transaction.CommitAsync(cancellationToken);
-        return decision;
+        return decisions;
     }
 
-    private DedupDecision Decide(DedupFingerprint document, LookUp found)
+    // The batch's documents come after everything already in the index.
+    private static long BatchSequence(int position) => long.MaxValue / 2 + position;
+
+    private DedupDecision Decide(DedupFingerprint document, int position, LookUp found, BatchIndex batch)
     {
         var id = document.DocumentId;
-        if (found.Exact is { } exact)
+        if (found.Exact.TryGetValue(document.ContentSha256, out var exact) || batch.Exact.TryGetValue(document.ContentSha256, out exact))
         {
             return new DedupDecision(id, exact.CanonicalId, 1.0, exact.StoryId);
         }
         if (document.Signature is { } signature)
         {
+            var candidates = new Dictionary<Guid, NearCandidate>();
+            foreach (var band in document.BandKeys)
+            {
+                if (found.NearByBand.TryGetValue(band, out var indexed))
+                {
+                    foreach (var candidate in indexed)
+                    {
+                        candidates.TryAdd(candidate.DocumentId, candidate);
+                    }
+                }
+                if (batch.NearByBand.TryGetValue(band, out var earlier))
+                {
+                    foreach (var candidate in earlier)
+                    {
+                        candidates.TryAdd(candidate.DocumentId, candidate);
+                    }
+                }
+            }
             // The earliest matching canonical document wins, as if the documents had arrived one at a time.
-            var near = found.Near
+            var near = candidates.Values
                 .Select(c => (Candidate: c, Similarity: judge.NearDuplicateSimilarity(signature, c.Signature)))
                 .Where(m => m.Similarity is not null)
                 .OrderBy(m => m.Candidate.Sequence)
@@ -104,7 +163,8 @@ public sealed class NearDuplicateIndex(NpgsqlDataSource dataSource, IDuplicateJu
                 return new DedupDecision(id, near.Candidate.DocumentId, similarity, near.Candidate.StoryId);
             }
         }
-        var story = found.Stories
+        var stories = found.Stories.TryGetValue(position, out var indexedStories) ? indexedStories : [];
+        var story = stories.Concat(batch.StoryCandidates(document, judge.MinSharedAnchors))
             .Where(s => judge.IsSameStory(s.SharedAnchors, document.AnchorKeys.Count, s.AnchorCount))
             .OrderByDescending(s => s.SharedAnchors)
             .ThenBy(s => s.Sequence)
@@ -113,84 +173,127 @@ public sealed class NearDuplicateIndex(NpgsqlDataSource dataSource, IDuplicateJu
         return new DedupDecision(id, id, null, story ?? id);
     }
 
-    private async Task<LookUp> LockAndLookUpAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, DedupFingerprint document, CancellationToken cancellationToken)
+    private async Task<LookUp> LockAndLookUpAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<DedupFingerprint> documents, CancellationToken cancellationToken)
     {
+        var anchorDocs = new List<int>();
+        var anchorKeys = new List<long>();
+        for (var i = 0; i < documents.Count; i++)
+        {
+            foreach (var anchor in documents[i].AnchorKeys.Distinct())
+            {
+                anchorDocs.Add(i);
+                anchorKeys.Add(anchor);
+            }
+        }
         await using var batch = new NpgsqlBatch(connection, transaction);
-        batch.BatchCommands.Add(Command(LockSql, Parameter("locks", LockKeys(document))));
-        batch.BatchCommands.Add(Command(PreviousDecisionSql, Parameter("id", document.DocumentId)));
-        batch.BatchCommands.Add(Command(ExactMatchSql, Parameter("hash", document.ContentSha256)));
-        batch.BatchCommands.Add(Command(NearCandidatesSql, Parameter("bands", document.BandKeys.ToArray())));
+        batch.BatchCommands.Add(Command(LockSql, Parameter("locks", LockKeys(documents))));
+        batch.BatchCommands.Add(Command(PreviousDecisionsSql, Parameter("ids", documents.Select(d => d.DocumentId).Distinct().ToArray())));
+        batch.BatchCommands.Add(Command(ExactMatchesSql, Parameter("hashes", documents.Select(d => d.ContentSha256).Distinct().ToArray())));
+        batch.BatchCommands.Add(Command(NearCandidatesSql, Parameter("bands", documents.SelectMany(d => d.BandKeys).Distinct().ToArray())));
         batch.BatchCommands.Add(Command(StoryCandidatesSql,
-            Parameter("anchors", document.AnchorKeys.ToArray()),
+            Parameter("docs", anchorDocs.ToArray()),
+            Parameter("anchors", anchorKeys.ToArray()),
             Parameter("per_anchor", DocumentsPerAnchor),
             Parameter("min_shared", (long)judge.MinSharedAnchors),
-            Parameter("story_candidates", StoryCandidates)));
+            Parameter("story_candidates", (long)StoryCandidates)));
 
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         await reader.NextResultAsync(cancellationToken); // the lock's count
 
-        DedupDecision? previous = null;
-        if (await reader.ReadAsync(cancellationToken))
-        {
-            previous = new DedupDecision(document.DocumentId, reader.GetGuid(0), reader.IsDBNull(1) ? null : reader.GetDouble(1), reader.GetGuid(2));
-        }
-        await reader.NextResultAsync(cancellationToken);
-
-        ExactMatch? exact = null;
-        if (await reader.ReadAsync(cancellationToken))
-        {
-            exact = new ExactMatch(reader.GetGuid(0), reader.GetGuid(1));
-        }
-        await reader.NextResultAsync(cancellationToken);
-
-        var near = new List<NearCandidate>();
+        var previous = new Dictionary<Guid, DedupDecision>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            if (!reader.IsDBNull(3))
+            var id = reader.GetGuid(0);
+            previous[id] = new DedupDecision(id, reader.GetGuid(1), reader.IsDBNull(2) ? null : reader.GetDouble(2), reader.GetGuid(3));
+        }
+        await reader.NextResultAsync(cancellationToken);
+
+        var exact = new Dictionary<string, ExactMatch>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            exact[reader.GetString(0)] = new ExactMatch(reader.GetGuid(1), reader.GetGuid(2));
+        }
+        await reader.NextResultAsync(cancellationToken);
+
+        var near = new Dictionary<long, List<NearCandidate>>();
+        var signatures = new Dictionary<Guid, NearCandidate>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var id = reader.GetGuid(1);
+            if (!signatures.TryGetValue(id, out var candidate))
             {
-                near.Add(new NearCandidate(reader.GetGuid(0), reader.GetInt64(1), reader.GetGuid(2), SignatureBytes.FromBytes(reader.GetFieldValue<byte[]>(3))));
+                candidate = new NearCandidate(id, reader.GetInt64(2), reader.GetGuid(3), SignatureBytes.FromBytes(reader.GetFieldValue<byte[]>(4)));
+                signatures[id] = candidate;
             }
+            var band = reader.GetInt64(0);
+            if (!near.TryGetValue(band, out var list))
+            {
+                near[band] = list = [];
+            }
+            list.Add(candidate);
         }
         await reader.NextResultAsync(cancellationToken);
 
-        var stories = new List<StoryCandidate>();
+        var stories = new Dictionary<int, List<StoryCandidate>>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            stories.Add(new StoryCandidate(reader.GetGuid(0), reader.GetInt64(1), reader.GetGuid(2), reader.GetInt32(3), reader.GetInt32(4)));
+            var doc = reader.GetInt32(0);
+            if (!stories.TryGetValue(doc, out var list))
+            {
+                stories[doc] = list = [];
+            }
+            list.Add(new StoryCandidate(reader.GetGuid(1), reader.GetInt64(2), reader.GetGuid(3), reader.GetInt32(4), reader.GetInt32(5)));
         }
         return new LookUp(previous, exact, near, stories);
     }
 
-    private static async Task RecordAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, DedupFingerprint document, DedupDecision decision, CancellationToken cancellationToken)
+    private static async Task RecordAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
+        List<(DedupFingerprint Document, DedupDecision Decision)> decided, CancellationToken cancellationToken)
     {
         // Only canonical documents are indexed: a later document is compared with the group's first one, so a
         // chain of small edits cannot drift into a "duplicate" of something quite different, and a large group
         // does not turn into a large candidate list.
-        var canonical = !decision.IsDuplicate;
+        var canonical = decided.Where(d => !d.Decision.IsDuplicate).Select(d => d.Document).ToList();
+        var withAnchors = canonical.SelectMany(d => d.AnchorKeys.Select(k => (d.DocumentId, Key: k))).ToList();
+        var bands = canonical.Where(d => d.Signature is not null).SelectMany(d => d.BandKeys.Select(k => (d.DocumentId, Key: k))).ToList();
+
         await using var batch = new NpgsqlBatch(connection, transaction);
-        batch.BatchCommands.Add(Command(InsertDecisionSql,
-            Parameter("id", document.DocumentId),
-            Parameter("canonical", decision.CanonicalId),
-            new NpgsqlParameter("similarity", NpgsqlDbType.Double) { Value = decision.Similarity ?? (object)DBNull.Value },
-            Parameter("story", decision.StoryId),
-            new NpgsqlParameter("signature", NpgsqlDbType.Bytea) { Value = canonical && document.Signature is { } s ? SignatureBytes.ToBytes(s) : DBNull.Value },
-            Parameter("anchor_count", canonical ? document.AnchorKeys.Count : 0),
-            Parameter("anchors", canonical ? document.AnchorKeys.ToArray() : [])));
-        if (canonical)
-        {
-            batch.BatchCommands.Add(Command(ClaimHashSql, Parameter("hash", document.ContentSha256), Parameter("id", document.DocumentId)));
-            if (document.Signature is not null)
+        batch.BatchCommands.Add(Command(InsertDecisionsSql,
+            Parameter("ids", decided.Select(d => d.Document.DocumentId).ToArray()),
+            Parameter("canonicals", decided.Select(d => d.Decision.CanonicalId).ToArray()),
+            new NpgsqlParameter("similarities", NpgsqlDbType.Array | NpgsqlDbType.Double) { Value = decided.Select(d => d.Decision.Similarity).ToArray() },
+            Parameter("stories", decided.Select(d => d.Decision.StoryId).ToArray()),
+            new NpgsqlParameter("signatures", NpgsqlDbType.Array | NpgsqlDbType.Bytea)
             {
-                batch.BatchCommands.Add(Command(InsertBandsSql, Parameter("bands", document.BandKeys.ToArray()), Parameter("id", document.DocumentId)));
-            }
+                Value = decided.Select(d => !d.Decision.IsDuplicate && d.Document.Signature is { } s ? SignatureBytes.ToBytes(s) : null).ToArray(),
+            },
+            Parameter("anchor_counts", decided.Select(d => d.Decision.IsDuplicate ? 0 : d.Document.AnchorKeys.Count).ToArray()),
+            Parameter("anchor_ids", withAnchors.Select(a => a.DocumentId).ToArray()),
+            Parameter("anchor_keys", withAnchors.Select(a => a.Key).ToArray())));
+        if (canonical.Count > 0)
+        {
+            batch.BatchCommands.Add(Command(ClaimHashesSql,
+                Parameter("hashes", canonical.Select(d => d.ContentSha256).ToArray()),
+                Parameter("hash_ids", canonical.Select(d => d.DocumentId).ToArray())));
+        }
+        if (bands.Count > 0)
+        {
+            batch.BatchCommands.Add(Command(InsertBandsSql,
+                Parameter("bands", bands.Select(b => b.Key).ToArray()),
+                Parameter("band_ids", bands.Select(b => b.DocumentId).ToArray())));
         }
         await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>The content hash and every band key, ascending.</summary>
-    private static long[] LockKeys(DedupFingerprint document)
+    /// <summary>Every document's content hash and band keys, ascending.</summary>
+    private static long[] LockKeys(IReadOnlyList<DedupFingerprint> documents)
     {
-        var keys = new SortedSet<long>(document.BandKeys) { HashLockKey(document.ContentSha256) };
+        var keys = new SortedSet<long>();
+        foreach (var document in documents)
+        {
+            keys.UnionWith(document.BandKeys);
+            keys.Add(HashLockKey(document.ContentSha256));
+        }
         return [.. keys];
     }
 
@@ -207,7 +310,51 @@ public sealed class NearDuplicateIndex(NpgsqlDataSource dataSource, IDuplicateJu
 
     private static NpgsqlParameter Parameter<T>(string name, T value) => new NpgsqlParameter<T>(name, value);
 
-    private sealed record LookUp(DedupDecision? Previous, ExactMatch? Exact, List<NearCandidate> Near, List<StoryCandidate> Stories);
+    /// <summary>The canonical documents decided earlier in the same batch, looked up as the index would be.</summary>
+    private sealed class BatchIndex
+    {
+        private readonly List<(HashSet<long> Anchors, int AnchorCount, Guid DocumentId, long Sequence, Guid StoryId)> _anchored = [];
+
+        public Dictionary<string, ExactMatch> Exact { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<long, List<NearCandidate>> NearByBand { get; } = [];
+
+        public void Add(DedupFingerprint document, DedupDecision decision, long sequence)
+        {
+            Exact.TryAdd(document.ContentSha256, new ExactMatch(document.DocumentId, decision.StoryId));
+            if (document.Signature is { } signature)
+            {
+                var candidate = new NearCandidate(document.DocumentId, sequence, decision.StoryId, signature);
+                foreach (var band in document.BandKeys)
+                {
+                    if (!NearByBand.TryGetValue(band, out var list))
+                    {
+                        NearByBand[band] = list = [];
+                    }
+                    list.Add(candidate);
+                }
+            }
+            if (document.AnchorKeys.Count > 0)
+            {
+                _anchored.Add(([.. document.AnchorKeys], document.AnchorKeys.Count, document.DocumentId, sequence, decision.StoryId));
+            }
+        }
+
+        public IEnumerable<StoryCandidate> StoryCandidates(DedupFingerprint document, int minShared)
+        {
+            foreach (var (anchors, anchorCount, id, sequence, storyId) in _anchored)
+            {
+                var shared = document.AnchorKeys.Distinct().Count(anchors.Contains);
+                if (shared >= minShared)
+                {
+                    yield return new StoryCandidate(id, sequence, storyId, anchorCount, shared);
+                }
+            }
+        }
+    }
+
+    private sealed record LookUp(Dictionary<Guid, DedupDecision> Previous, Dictionary<string, ExactMatch> Exact,
+        Dictionary<long, List<NearCandidate>> NearByBand, Dictionary<int, List<StoryCandidate>> Stories);
 
     private sealed record ExactMatch(Guid CanonicalId, Guid StoryId);
 

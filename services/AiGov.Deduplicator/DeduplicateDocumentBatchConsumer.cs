@@ -1,0 +1,74 @@
+using AiGov.Contracts;
+using AiGov.Infrastructure.Messaging;
+using AiGov.Infrastructure.Persistence;
+using AiGov.Infrastructure.Telemetry;
+using MassTransit;
+
+namespace AiGov.Deduplicator;
+
+/// <summary>Receives documents with their language in batches, asks the index whether each text (or nearly its text)
+/// was seen before and which story it belongs to, publishes each verdict. One index transaction per batch, decided in
+/// the batch's order as if the documents had come one at a time (docs/PERFORMANCE.md).</summary>
+public sealed class DeduplicateDocumentBatchConsumer(NearDuplicateIndex index, ILogger<DeduplicateDocumentBatchConsumer> logger)
+    : IConsumer<Batch<LanguageDetected>>
+{
+    public async Task Consume(ConsumeContext<Batch<LanguageDetected>> context)
+    {
+        var clock = StageClock.Start(QueueNames.Deduplication);
+        var documents = context.Message.Select(m => m.Message).ToList();
+        // A document with no text left after cleaning is nobody's duplicate: every empty page would otherwise
+        // collapse into the first one.
+        var fingerprints = documents
+            .Where(d => !string.IsNullOrWhiteSpace(d.Content.Text))
+            .Select(d => DocumentFingerprinter.Compute(d.DocumentId, d.Content.ContentSha256, d.Content.Text))
+            .ToList();
+        var decisions = new Dictionary<Guid, DedupDecision>();
+        try
+        {
+            foreach (var decision in await index.DecideBatchAsync(fingerprints, context.CancellationToken))
+            {
+                decisions[decision.DocumentId] = decision;
+            }
+        }
+        catch (Exception e) when (fingerprints.Count > 1 && !TransientFailures.IsTransient(e))
+        {
+            // One document the index refuses must not fail the others with it: decide them one at a time; one that
+            // fails alone is reported as that document's fault (storage records it as failed), the rest go on.
+            logger.LogWarning("A batch of {Count} documents could not be decided together ({Error}); deciding them one at a time", fingerprints.Count, e.Message);
+            foreach (var (fingerprint, message) in fingerprints.Select(f => (f, context.Message.First(m => m.Message.DocumentId == f.DocumentId))))
+            {
+                try
+                {
+                    decisions[fingerprint.DocumentId] = await index.DecideAsync(fingerprint, context.CancellationToken);
+                }
+                catch (Exception alone) when (!TransientFailures.IsTransient(alone))
+                {
+                    logger.LogError("Document {DocumentId} ({FileName}) cannot be deduplicated: {Error}", fingerprint.DocumentId, message.Message.Source.FileName, alone.Message);
+                    await message.NotifyFaulted(TimeSpan.Zero, nameof(DeduplicateDocumentBatchConsumer), alone);
+                    documents.Remove(message.Message);
+                }
+            }
+        }
+
+        foreach (var document in documents)
+        {
+            var decision = decisions.GetValueOrDefault(document.DocumentId);
+            logger.LogInformation("Document {DocumentId} ({FileName}) {Verdict}, story {StoryId}",
+                document.DocumentId, document.Source.FileName,
+                decision is { IsDuplicate: true } ? $"duplicates {decision.CanonicalId} (similarity {decision.Similarity:0.###})" : "is new",
+                decision?.StoryId);
+            await context.Publish(new DocumentDeduplicated
+            {
+                DocumentId = document.DocumentId,
+                Source = document.Source,
+                Content = document.Content,
+                Language = document.Language,
+                Duplicate = decision is { IsDuplicate: true }
+                    ? new DuplicateMatch { DuplicateOf = decision.CanonicalId, Similarity = decision.Similarity ?? 1.0 }
+                    : null,
+                StoryId = decision?.StoryId,
+                Trail = clock.AppendTo(document.Trail),
+            });
+        }
+    }
+}

@@ -9,7 +9,8 @@
 #
 #   scripts/bench.sh [N]                      N distinct articles (default 10000) dropped at once
 #   scripts/bench.sh --steady 20 [--seconds 60]   files dropped at a steady rate (latency at a given load)
-#   options: --no-inprocess  --workers W (in-process workers, default 4)  --keep-servers  --seed S
+#   options: --no-inprocess  --workers W (in-process workers, default 4)  --inprocess-batch B (documents per
+#            dedup/storage batch in-process, default 32; 1 = one at a time)  --keep-servers  --seed S
 #            --service-env "K=V K=V" (extra environment for the services, e.g. DOTNET_gcServer=1)
 # Results: .local/bench/results/<time>/ (pipeline.json, inprocess.json, timeline.csv, the services' logs).
 # Last line: "bench: N docs, X docs/s, p50 A ms, p99 B ms, efficiency E, rss R MB" (rss: the whole stack's PSS at
@@ -26,14 +27,15 @@ database=aigov_bench
 inproc_database=aigov_bench_inproc
 vhost=aigov-bench
 
-documents=10000 steady=0 seconds=60 inprocess=1 workers=4 keep_servers=0 seed=1 service_env=""
-usage() { sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; }
+documents=10000 steady=0 seconds=60 inprocess=1 workers=4 inprocess_batch=32 keep_servers=0 seed=1 service_env=""
+usage() { sed -n '2,19p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; }
 while [ $# -gt 0 ]; do
   case "$1" in
     --steady) steady="${2:?--steady needs a rate in documents per second}"; shift 2 ;;
     --seconds) seconds="${2:?--seconds needs a number}"; shift 2 ;;
     --no-inprocess) inprocess=0; shift ;;
     --workers) workers="${2:?--workers needs a number}"; shift 2 ;;
+    --inprocess-batch) inprocess_batch="${2:?--inprocess-batch needs a number}"; shift 2 ;;
     --keep-servers) keep_servers=1; shift ;;
     --seed) seed="${2:?--seed needs a number}"; shift 2 ;;
     --service-env) service_env="${2?--service-env needs \"K=V ...\"}"; shift 2 ;;
@@ -42,7 +44,7 @@ while [ $# -gt 0 ]; do
     *) echo "bench: unknown argument '$1' -- see scripts/bench.sh --help" >&2; exit 2 ;;
   esac
 done
-case "$documents$seconds$workers" in *[!0-9]*) echo "bench: N, --seconds and --workers must be whole numbers" >&2; exit 2 ;; esac
+case "$documents$seconds$workers$inprocess_batch" in *[!0-9]*) echo "bench: N, --seconds and --workers must be whole numbers" >&2; exit 2 ;; esac
 [ "$steady" = 0 ] || inprocess=0
 
 # shellcheck source=scripts/lib/infra.sh
@@ -138,7 +140,7 @@ if [ "$inprocess" = 1 ] && [ -f "$run_dir/pipeline.json" ]; then
   say "[5/5] the in-process limit: the same stage classes, one process, no broker, database $inproc_database"
   psql_admin "CREATE DATABASE $inproc_database" >/dev/null
   dotnet "$bench_dll" inprocess --corpus "$run_dir/corpus" --postgres "Host=127.0.0.1;Port=$AIGOV_PG_PORT;Database=$inproc_database;Username=aigov;Password=aigov;Maximum Pool Size=20" \
-    --out "$run_dir" --workers "$workers" || status=$?
+    --out "$run_dir" --workers "$workers" --batch "$inprocess_batch" || status=$?
 else
   say "[5/5] in-process limit skipped"
 fi

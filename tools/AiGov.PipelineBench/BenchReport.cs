@@ -47,7 +47,7 @@ public static class BenchReport
         else
         {
             efficiency = (p.DocsPerSecond / inProcess.DocsPerSecond).ToString("0.00", c);
-            e.WriteLine(string.Create(c, $"in-process limit: {inProcess.DocsPerSecond:0} docs/s ({inProcess.Workers} workers, {inProcess.Documents:N0} documents in {inProcess.ElapsedSeconds:0.0} s; per document clean {inProcess.CleanMs:0.00} ms, language {inProcess.LanguageMs:0.00} ms, dedup {inProcess.DedupMs:0.00} ms, store {inProcess.StoreMs:0.00} ms)"));
+            e.WriteLine(string.Create(c, $"in-process limit: {inProcess.DocsPerSecond:0} docs/s ({inProcess.Workers} workers, batches of {inProcess.Batch}, {inProcess.Documents:N0} documents in {inProcess.ElapsedSeconds:0.0} s; per document clean {inProcess.CleanMs:0.00} ms, language {inProcess.LanguageMs:0.00} ms, dedup {inProcess.DedupMs:0.00} ms, store {inProcess.StoreMs:0.00} ms)"));
             e.WriteLine(string.Create(c, $"efficiency = pipeline / in-process = {p.DocsPerSecond:0} / {inProcess.DocsPerSecond:0} = {efficiency}"));
         }
         Console.Out.WriteLine(string.Create(c, $"bench: {p.Documents} docs, {p.DocsPerSecond:0} docs/s, p50 {p.P50Ms:0} ms, p99 {p.P99Ms:0} ms, efficiency {efficiency}, rss {p.PeakStackPssMb:0} MB"));

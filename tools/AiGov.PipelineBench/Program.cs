@@ -8,7 +8,7 @@ const string Usage = """
                 [--steady DOCS_PER_S --seconds S] [--seed 1] [--pids name=pid,...] [--stall-seconds 120]
                 generates N distinct articles (+10 % duplicates), drops them into DIR/inbox, follows rows, queues
                 and memory until every file is a row; writes DIR/pipeline.json and timeline.csv
-      inprocess --corpus DIR --postgres CS --out DIR [--workers 4]
+      inprocess --corpus DIR --postgres CS --out DIR [--workers 4] [--batch 32]
                 the same stage classes in one process without the broker, into the (fresh, migrated) database CS
       report    --out DIR   prints the summary and the last line
                 "bench: N docs, X docs/s, p50 A ms, p99 B ms, efficiency E, rss R MB"

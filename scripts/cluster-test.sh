@@ -165,7 +165,9 @@ if [ "$mode" = bench ]; then
       sleep 0.2
     done
     t1="$(date +%s.%N)"
-    rate="$(python3 -c "import sys; d=float(sys.argv[2])-float(sys.argv[1]); print('%.1f s, %.0f docs/s' % (d, int(sys.argv[3])/d))" "$t0" "$t1" "$documents")"
+    # lag: from the watcher accepting the last file to the last row (how far the workers trail the watcher)
+    lag="$(psql_test "SELECT round(extract(epoch FROM max(stored_at) - max(received_at))::numeric, 1) FROM documents WHERE file_name LIKE 'round-$round/%'")"
+    rate="$(python3 -c "import sys; d=float(sys.argv[2])-float(sys.argv[1]); print('%.1f s, %.0f docs/s, last row %s s after the watcher accepted the last file' % (d, int(sys.argv[3])/d, sys.argv[4]))" "$t0" "$t1" "$documents" "$lag")"
     say "round $round: $documents documents in $rate"
     results+=("$rate")
     wait_drained 60 >/dev/null || true
@@ -194,11 +196,16 @@ started_at=$SECONDS
 ) &
 dropper=$!
 
-sleep 4
+# Faults start once documents are flowing through every stage (rows arriving), or after 45 s whatever the count.
+wait_rows() {
+  local until=$((SECONDS + 45))
+  while [ "$(rows_like cluster/)" -lt "$1" ] && [ "$SECONDS" -lt "$until" ]; do sleep 0.5; done
+}
+wait_rows $((documents / 10))
 victim="$(cluster_leader storage)"
 say "SIGKILL $victim, the leader of the storage queue, at $((SECONDS - started_at)) s ($(rows_like cluster/) rows so far)"
 cluster_kill "$victim"
-sleep 4
+wait_rows $((documents * 3 / 10))
 for name in "${workers[@]}"; do
   inst="$name.$((RANDOM % replicas + 1))"
   [ "${inst##*.}" = 1 ] && inst="$name"

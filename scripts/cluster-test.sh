@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Scale-out fault test: a stack of its own -- a three-node RabbitMQ cluster (scripts/lib/cluster.sh, AMQP 5701-5703),
 # PostgreSQL on :5452, the stage queues as quorum queues, two replicas of every worker (services on :5380+, replicas
-# on :5390+), state in .local/cluster-test. 1,000 distinct documents are dropped while the node leading the `storage`
-# queue is SIGKILLed, then one replica of each worker; the node is started again mid-stream. Then: every document is
-# exactly one `stored` row, every queue is drained, the killed node is a running cluster member again and its
+# on :5390+), state in .local/cluster-test. 1,000 documents (900 distinct, 100 exact copies dropped beside their twin)
+# are dropped while the node leading the `storage` queue is SIGKILLed, then one replica of each worker; the node is
+# started again mid-stream. Then: every document is exactly one row (900 `stored`, 100 `duplicate` of their stored
+# twin), every queue is drained, the killed node is a running cluster member again and its
 # replica of every stage queue has caught up with the leader (same Raft log and commit index). Bounded (~3-4 min);
 # stops everything it started, also on failure. Last line: "cluster-test: N dropped, N rows, N lost, N doubled".
 #
@@ -105,9 +106,11 @@ svc_wait_healthy AiGov.Watcher 120
 disown -a
 say "stack ready after $((SECONDS - t_begin)) s"
 
-# Writes $2 distinct documents into folder $1 (seed offset $3 keeps rounds distinct from each other).
+# Writes $2 distinct documents into folder $1 (seed offset $3 keeps rounds distinct from each other), and for the first
+# $4 of them a byte-identical copy under another name (doc-00001-copy.txt sorts right after doc-00001.txt, so the two
+# arrive together and two deduplicator replicas may decide them at the same moment).
 write_documents() {
-  awk -v n="$2" -v dir="$1" -v off="$3" 'BEGIN {
+  awk -v n="$2" -v dir="$1" -v off="$3" -v copies="${4:-0}" 'BEGIN {
     split("artificial intelligence governance policy regulation committee assembly resolution framework safety " \
           "model data privacy transparency accountability audit risk standard export control chip compute research " \
           "development cooperation international national strategy public sector industry investment innovation " \
@@ -117,6 +120,7 @@ write_documents() {
       printf "Cluster report %d-%d on AI governance\n\n", off, i > f
       for (p = 0; p < 6; p++) { line = ""; for (k = 0; k < 40; k++) line = line w[int(rand() * 50) + 1] " "; print line "(" off "-" i "-" p ")." > f; print "" > f }
       close(f)
+      if (i <= copies) { c = sprintf("%s/doc-%05d-copy.txt", dir, i); while ((getline l < f) > 0) print l > c; close(f); close(c) }
     }
   }'
 }
@@ -179,10 +183,12 @@ if [ "$mode" = bench ]; then
   exit 0
 fi
 
-say "[2/6] writing $documents distinct documents"
+copies=$((documents / 10))
+originals=$((documents - copies))
+say "[2/6] writing $documents documents: $originals distinct, $copies of them twice (exact duplicates, dropped side by side)"
 staging="$AIGOV_LOCAL/staging"
 mkdir -p "$staging" "$Pipeline__DataRoot/inbox/cluster"
-write_documents "$staging" "$documents" 0
+write_documents "$staging" "$originals" 0 "$copies"
 
 say "[3/6] dropping them over ~20 s while faults are injected"
 started_at=$SECONDS
@@ -235,14 +241,21 @@ status=0
 queues=""
 queues="$(wait_drained 90)" || { say "queues not drained (ready/unacked): $queues"; status=1; }
 read -r rows distinct < <(psql_test "SELECT count(*), count(DISTINCT file_name) FROM documents WHERE file_name LIKE 'cluster/%'" | tr '|' ' ')
-not_stored="$(psql_test "SELECT count(*) FROM documents WHERE file_name LIKE 'cluster/%' AND status <> 'stored'")"
 lost=$((documents - distinct))
 doubled=$((rows - distinct))
 [ "$lost" -eq 0 ] && [ "$doubled" -eq 0 ] || status=1
-if [ "$not_stored" -ne 0 ]; then
-  say "$not_stored row(s) are not 'stored':"
-  psql_test "SELECT status, left(error, 160) FROM documents WHERE file_name LIKE 'cluster/%' AND status <> 'stored' LIMIT 5" >&2
+# Each pair of identical files: exactly one `stored`, the other `duplicate` of it (the replicated deduplicator decided
+# each pair once, whichever replica saw it first); every other document `stored`.
+read -r stored duplicates < <(psql_test "SELECT count(*) FILTER (WHERE status = 'stored'), count(*) FILTER (WHERE status = 'duplicate') FROM documents WHERE file_name LIKE 'cluster/%'" | tr '|' ' ')
+bad_pairs="$(psql_test "SELECT count(*) FROM documents d LEFT JOIN documents o ON o.id = d.duplicate_of
+  WHERE d.file_name LIKE 'cluster/%' AND d.status = 'duplicate'
+    AND (o.id IS NULL OR o.status <> 'stored' OR o.content_sha256 <> d.content_sha256 OR d.similarity <> 1.0)")"
+if [ "$stored" -ne "$originals" ] || [ "$duplicates" -ne "$copies" ] || [ "$bad_pairs" -ne 0 ]; then
+  say "expected $originals stored and $copies duplicate rows (each the duplicate of its stored twin), got $stored stored, $duplicates duplicate, $bad_pairs duplicate(s) not pointing at a stored twin:"
+  psql_test "SELECT status, count(*), left(min(error), 160) FROM documents WHERE file_name LIKE 'cluster/%' GROUP BY status" >&2
   status=1
+else
+  say "$stored stored, $duplicates duplicate rows, each duplicate pointing at its stored twin"
 fi
 processed="$(find "$Pipeline__DataRoot/processed/cluster" -type f 2>/dev/null | wc -l)"
 left_in_inbox="$(find "$Pipeline__DataRoot/inbox" -type f | wc -l)"

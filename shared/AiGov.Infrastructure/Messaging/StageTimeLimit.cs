@@ -10,8 +10,8 @@ public sealed class StageTimeLimitOptions
 {
     public const string SectionName = "Stage";
 
-    /// <summary>Longest a stage may work on one document. Far above what a 10 MiB file takes here (about 5 s for the
-    /// slowest, a large HTML page), far below RabbitMQ's consumer_timeout (30 min), after which the broker would
+    /// <summary>Longest a stage may work on one document. Above what the largest admitted file takes here (15 s for
+    /// a 9.5 MiB HTML page on a busy 2-core machine), far below RabbitMQ's consumer_timeout (30 min), after which the broker would
     /// close the channel and redeliver the message, again and again.</summary>
     [Range(0.001, 1800)]
     public double TimeoutSeconds { get; set; } = 60;

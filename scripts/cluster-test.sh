@@ -59,6 +59,14 @@ workers=(AiGov.Storage AiGov.Deduplicator AiGov.LanguageDetector AiGov.Cleaner)
 stage_queues=(cleaning language-detection deduplication storage)
 t_begin=$SECONDS
 
+# One run at a time per checkout (the state folder and the ports are fixed): a second run waits for the first.
+mkdir -p "$root/.local"
+exec {lock_fd}>>"$root/.local/cluster-test.lock"
+if ! flock -n "$lock_fd"; then
+  say "another scripts/cluster-test.sh of this checkout is running; waiting for it to finish (at most 300 s) …"
+  flock -w 300 "$lock_fd" || { say "ERROR: the other cluster-test still runs after 300 s -- wait for it, or stop it (its processes are under .local/cluster-test)"; exit 1; }
+fi
+
 stop_all() {
   local entry
   for entry in "${AIGOV_SERVICES[@]}"; do svc_stop "${entry%%:*}" 2>/dev/null || true; done

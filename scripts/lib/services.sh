@@ -141,6 +141,8 @@ svc_start() {
   mkdir -p "$local_dir/pids" "$local_dir/logs" "${Pipeline__DataRoot:-$root/data}"
   echo "$name: starting (health http://127.0.0.1:$port/health/ready, log ${log#"$root"/})" >&2
   (
+    # no inherited descriptors (a caller's lock file or CI pipe) stay open in a long-lived service
+    _infra_close_fds
     cd "$root" || exit 1
     export Urls="http://127.0.0.1:$port" Pipeline__DataRoot="${Pipeline__DataRoot:-$root/data}"
     export DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0 MASSTRANSIT_USAGE_TELEMETRY=false

@@ -28,7 +28,7 @@ inproc_database=aigov_bench_inproc
 vhost=aigov-bench
 
 documents=10000 steady=0 seconds=60 inprocess=1 workers=4 inprocess_batch=32 keep_servers=0 seed=1 service_env=""
-usage() { sed -n '2,19p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; }
+usage() { sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; }
 while [ $# -gt 0 ]; do
   case "$1" in
     --steady) steady="${2:?--steady needs a rate in documents per second}"; shift 2 ;;

@@ -21,7 +21,7 @@ public static class BenchReport
         var e = Console.Error;
 
         e.WriteLine();
-        e.WriteLine(string.Create(c, $"pipeline: {p.Documents:N0} files {(p.SteadyRate > 0 ? $"dropped at {p.SteadyRate:0.#} docs/s" : "dropped at once")} in {p.DropSeconds:0.0} s; last row {p.ElapsedSeconds:0.0} s after the first drop"));
+        e.WriteLine(string.Create(c, $"pipeline: {p.Documents:N0} files {(p.SteadyRate > 0 ? $"dropped at {p.SteadyRate:0.#} docs/s" : "dropped at once")} in {p.DropSeconds:0.0} s; last row {p.ElapsedSeconds:0.0} s after the first drop; mean load average {p.MeanLoadAverage:0.0} on {Environment.ProcessorCount} cores"));
         e.WriteLine(string.Create(c, $"  rows {p.Rows:N0} ({string.Join(", ", p.ByStatus.OrderBy(s => s.Key).Select(s => $"{s.Key} {s.Value:N0}"))}); lost {p.Lost}, doubled {p.Doubled}"));
         e.WriteLine(string.Create(c, $"  sustained {p.DocsPerSecond:0} docs/s; latency received_at -> stored_at p50 {p.P50Ms:0} ms, p95 {p.P95Ms:0} ms, p99 {p.P99Ms:0} ms, max {p.MaxMs:0} ms"));
         e.WriteLine("  stage                 docs    docs/s  mean ms   p99 ms  busy (avg. documents in work)  max queue depth");
@@ -47,7 +47,7 @@ public static class BenchReport
         else
         {
             efficiency = (p.DocsPerSecond / inProcess.DocsPerSecond).ToString("0.00", c);
-            e.WriteLine(string.Create(c, $"in-process limit: {inProcess.DocsPerSecond:0} docs/s ({inProcess.Workers} workers, batches of {inProcess.Batch}, {inProcess.Documents:N0} documents in {inProcess.ElapsedSeconds:0.0} s; per document clean {inProcess.CleanMs:0.00} ms, language {inProcess.LanguageMs:0.00} ms, dedup {inProcess.DedupMs:0.00} ms, store {inProcess.StoreMs:0.00} ms)"));
+            e.WriteLine(string.Create(c, $"in-process limit: {inProcess.DocsPerSecond:0} docs/s ({inProcess.Workers} workers, batches of {inProcess.Batch}, {inProcess.Documents:N0} documents in {inProcess.ElapsedSeconds:0.0} s; per document clean {inProcess.CleanMs:0.00} ms, language {inProcess.LanguageMs:0.00} ms, dedup {inProcess.DedupMs:0.00} ms, store {inProcess.StoreMs:0.00} ms; load average at the end {inProcess.LoadAverage:0.0})"));
             e.WriteLine(string.Create(c, $"efficiency = pipeline / in-process = {p.DocsPerSecond:0} / {inProcess.DocsPerSecond:0} = {efficiency}"));
         }
         Console.Out.WriteLine(string.Create(c, $"bench: {p.Documents} docs, {p.DocsPerSecond:0} docs/s, p50 {p.P50Ms:0} ms, p99 {p.P99Ms:0} ms, efficiency {efficiency}, rss {p.PeakStackPssMb:0} MB"));

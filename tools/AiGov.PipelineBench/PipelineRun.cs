@@ -32,6 +32,9 @@ public sealed record PipelineResult
     public required List<MemoryResult> Memory { get; init; }
     public required double PeakStackPssMb { get; init; }
     public required double PeakStackRssMb { get; init; }
+
+    /// <summary>The machine's 1-minute load average over the run (2 cores: above 2, others were competing).</summary>
+    public double MeanLoadAverage { get; init; }
 }
 
 /// <summary>Generates the articles, drops them into the inbox of a running stack, follows rows, queues and memory
@@ -114,6 +117,7 @@ public static class PipelineRun
         var peakPss = new Dictionary<string, double>(StringComparer.Ordinal);
         double peakStackPss = 0, peakStackRss = 0;
         long rows = 0, lastRows = 0;
+        var loads = new List<double>();
         var lastProgress = Stopwatch.StartNew();
         var tick = new PeriodicTimer(TimeSpan.FromSeconds(1));
         while (await tick.WaitForNextTickAsync())
@@ -122,6 +126,7 @@ public static class PipelineRun
             rows = await ScalarAsync(dataSource, "SELECT count(*) FROM documents WHERE file_name LIKE 'bench/%'");
             var queues = await QueuesAsync(http, vhost);
             var memory = ProcessMemory.Sample(groups);
+            loads.Add(LoadAverage());
             var stackPss = memory.Sum(m => m.PssMb);
             peakStackPss = Math.Max(peakStackPss, stackPss);
             peakStackRss = Math.Max(peakStackRss, memory.Sum(m => m.RssMb));
@@ -163,6 +168,7 @@ public static class PipelineRun
         var result = await MeasureAsync(dataSource, total, steady, firstDrop, dropSeconds, maxDepth,
             groups.Select(g => new MemoryResult(g.Name, peakRss.GetValueOrDefault(g.Name), peakPss.GetValueOrDefault(g.Name))).ToList(),
             peakStackPss, peakStackRss);
+        result = result with { MeanLoadAverage = loads.Count == 0 ? 0 : loads.Average() };
         await File.WriteAllTextAsync(Path.Combine(outDir, "pipeline.json"), JsonSerializer.Serialize(result, Json));
         Log($"results in {Path.Combine(outDir, "pipeline.json")}, queue depths over time in {Path.Combine(outDir, "timeline.csv")}");
         return result.Lost == 0 && result.Doubled == 0 ? 0 : 1;
@@ -263,6 +269,9 @@ public static class PipelineRun
             return [];
         }
     }
+
+    private static double LoadAverage() =>
+        double.TryParse(File.ReadAllText("/proc/loadavg").Split(' ')[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var load) ? load : 0;
 
     private static long Count(JsonElement queue, string property) =>
         queue.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetInt64() : 0;

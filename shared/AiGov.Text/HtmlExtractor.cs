@@ -41,6 +41,9 @@ public static partial class HtmlExtractor
         "aside", "form", "fieldset", "legend", "body",
     };
 
+    // One parser per thread: building a parser creates a browsing context, and a parser is not documented as thread-safe.
+    private static readonly ThreadLocal<HtmlParser> s_parser = new(() => new HtmlParser(new HtmlParserOptions { IsScripting = false }));
+
     private static readonly HashSet<string> s_protectedElements = new(StringComparer.OrdinalIgnoreCase)
     {
         "html", "head", "body", "main", "article",
@@ -67,7 +70,7 @@ public static partial class HtmlExtractor
     internal static ExtractedDocument ExtractDocument(string html)
     {
         ArgumentNullException.ThrowIfNull(html);
-        var document = new HtmlParser(new HtmlParserOptions { IsScripting = false }).ParseDocument(html);
+        var document = s_parser.Value!.ParseDocument(html);
         var title = FindTitle(document);
         var metadata = HtmlMetadataReader.Read(document);
         var headline = FindHeadline(document);
@@ -82,7 +85,7 @@ public static partial class HtmlExtractor
         var main = FindMainCandidate(document);
         RemoveChrome(document, main, body, removed);
 
-        var root = main is not null && VisibleText(main).Length >= MinMainTextLength ? main : FindDensestBlock(body);
+        var root = main is not null && VisibleTextLength(main) >= MinMainTextLength ? main : FindDensestBlock(body);
         var builder = new StringBuilder();
         if (headline is not null && root is not null && !root.QuerySelectorAll("h1").Any())
         {
@@ -147,11 +150,26 @@ public static partial class HtmlExtractor
 
     private static IElement? FindMainCandidate(IDocument document)
     {
-        var article = document.QuerySelectorAll("article, [itemprop=articleBody]")
-            .Where(element => !IsNoise(element))
-            .OrderByDescending(element => VisibleText(element).Length - LinkTextLength(element))
-            .FirstOrDefault();
-        if (article is not null && VisibleText(article).Length >= MinMainTextLength)
+        // The first of the candidates with the most text outside links (as a stable descending sort would pick).
+        IElement? article = null;
+        var articleLength = 0;
+        var bestScore = int.MinValue;
+        foreach (var element in document.QuerySelectorAll("article, [itemprop=articleBody]"))
+        {
+            if (IsNoise(element))
+            {
+                continue;
+            }
+
+            var length = VisibleTextLength(element);
+            var score = length - LinkTextLength(element);
+            if (article is null || score > bestScore)
+            {
+                (article, articleLength, bestScore) = (element, length, score);
+            }
+        }
+
+        if (article is not null && articleLength >= MinMainTextLength)
         {
             return article;
         }
@@ -161,7 +179,7 @@ public static partial class HtmlExtractor
 
     private static void RemoveChrome(IDocument document, IElement? main, IElement? body, List<RemovedText> removed)
     {
-        var bodyTextLength = body is null ? 0 : VisibleText(body).Length;
+        var bodyTextLength = body is null ? 0 : VisibleTextLength(body);
         foreach (var element in document.QuerySelectorAll(ChromeSelector).ToList())
         {
             if (main is not null && element.Contains(main))
@@ -176,7 +194,7 @@ public static partial class HtmlExtractor
             }
 
             // Some frameworks (ASP.NET WebForms) wrap the whole page in one <form>.
-            if (element.LocalName == "form" && VisibleText(element).Length * 2 > bodyTextLength)
+            if (element.LocalName == "form" && VisibleTextLength(element) * 2 > bodyTextLength)
             {
                 continue;
             }
@@ -350,14 +368,16 @@ public static partial class HtmlExtractor
 
     private static double LinkDensity(IElement element)
     {
-        var textLength = VisibleText(element).Length;
+        var textLength = VisibleTextLength(element);
         return textLength == 0 ? 1 : Math.Min(1, (double)LinkTextLength(element) / textLength);
     }
 
     private static int LinkTextLength(IElement element) =>
-        element.QuerySelectorAll("a").Sum(link => VisibleText(link).Length);
+        element.QuerySelectorAll("a").Sum(VisibleTextLength);
 
     private static string VisibleText(IElement element) => CollapseWhitespace(element.TextContent);
+
+    private static int VisibleTextLength(IElement element) => WhitespaceCollapser.CollapsedTrimmedLength(element.TextContent);
 
     private static string DirectText(IElement element) =>
         CollapseWhitespace(string.Concat(element.ChildNodes.Where(node => node.NodeType == NodeType.Text).Select(node => node.TextContent)));
@@ -380,7 +400,15 @@ public static partial class HtmlExtractor
             var (node, preformatted, closing) = stack.Pop();
             if (node.NodeType == NodeType.Text)
             {
-                builder.Append(preformatted ? node.TextContent : WhitespaceRegex().Replace(node.TextContent, " "));
+                if (preformatted)
+                {
+                    builder.Append(node.TextContent);
+                }
+                else
+                {
+                    WhitespaceCollapser.AppendCollapsed(builder, node.TextContent);
+                }
+
                 continue;
             }
 
@@ -415,10 +443,7 @@ public static partial class HtmlExtractor
         }
     }
 
-    private static string CollapseWhitespace(string text) => WhitespaceRegex().Replace(text, " ").Trim();
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex WhitespaceRegex();
+    private static string CollapseWhitespace(string text) => WhitespaceCollapser.CollapseAndTrim(text);
 
     [GeneratedRegex(@"^(has|no|with|is|enable|show|hide|tag|category|cat|term|topic)[-_]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex StateModifierRegex();

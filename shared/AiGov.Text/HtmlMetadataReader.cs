@@ -48,7 +48,7 @@ internal static partial class HtmlMetadataReader
     {
         foreach (var element in document.QuerySelectorAll(BylineSelector))
         {
-            var text = BylinePrefixRegex().Replace(WhitespaceRegex().Replace(element.TextContent, " ").Trim(), string.Empty).Trim();
+            var text = BylinePrefixRegex().Replace(WhitespaceCollapser.CollapseAndTrim(element.TextContent), string.Empty).Trim();
             if (text.Length is > 1 and <= 80 && !text.Any(char.IsDigit))
             {
                 return text;
@@ -149,6 +149,4 @@ internal static partial class HtmlMetadataReader
     [GeneratedRegex(@"^(?:by|written by|posted by|author|作者|文)\s*[:：/]?\s*", RegexOptions.IgnoreCase)]
     private static partial Regex BylinePrefixRegex();
 
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex WhitespaceRegex();
 }

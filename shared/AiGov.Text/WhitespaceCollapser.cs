@@ -1,0 +1,109 @@
+using System.Text;
+
+namespace AiGov.Text;
+
+/// <summary>
+/// <c>Regex.Replace(text, @"\s+", " ")</c> (and its <c>.Trim()</c>) without a regex: .NET's <c>\s</c> is
+/// <see cref="char.IsWhiteSpace(char)"/>, so one scan does it, and text that needs no change is not copied.
+/// </summary>
+internal static class WhitespaceCollapser
+{
+    /// <summary>Every run of whitespace becomes one space; the ends are trimmed.</summary>
+    public static string CollapseAndTrim(string text)
+    {
+        var start = 0;
+        var end = text.Length;
+        while (start < end && char.IsWhiteSpace(text[start]))
+        {
+            start++;
+        }
+
+        while (end > start && char.IsWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
+
+        var span = text.AsSpan(start, end - start);
+        if (IsCollapsed(span))
+        {
+            return span.Length == text.Length ? text : span.ToString();
+        }
+
+        var builder = new StringBuilder(span.Length);
+        AppendCollapsed(builder, span);
+        return builder.ToString();
+    }
+
+    /// <summary>The length of <see cref="CollapseAndTrim"/>(<paramref name="text"/>) without building it.</summary>
+    public static int CollapsedTrimmedLength(string text)
+    {
+        var length = 0;
+        var pendingSpace = false;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                pendingSpace = length > 0;
+                continue;
+            }
+
+            length += pendingSpace ? 2 : 1;
+            pendingSpace = false;
+        }
+
+        return length;
+    }
+
+    /// <summary>Appends <paramref name="text"/> with every run of whitespace as one space (not trimmed).</summary>
+    public static void AppendCollapsed(StringBuilder builder, ReadOnlySpan<char> text)
+    {
+        var runStart = 0;
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!char.IsWhiteSpace(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var wsStart = i;
+            while (i < text.Length && char.IsWhiteSpace(text[i]))
+            {
+                i++;
+            }
+
+            if (i - wsStart == 1 && text[wsStart] == ' ')
+            {
+                continue;
+            }
+
+            builder.Append(text[runStart..wsStart]).Append(' ');
+            runStart = i;
+        }
+
+        builder.Append(text[runStart..]);
+    }
+
+    /// <summary>True when every whitespace character is a lone ' '.</summary>
+    private static bool IsCollapsed(ReadOnlySpan<char> text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == ' ')
+            {
+                if (i + 1 < text.Length && char.IsWhiteSpace(text[i + 1]))
+                {
+                    return false;
+                }
+            }
+            else if (char.IsWhiteSpace(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

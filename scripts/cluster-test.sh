@@ -159,6 +159,41 @@ wait_drained() {
   return 1
 }
 
+# CPU seconds used so far by each part of the stack: "broker services postgres" (utime+stime of the RabbitMQ nodes, of
+# every service instance, and of our PostgreSQL's processes). Less disturbed by other load on the machine than wall time.
+cpu_seconds() {
+  python3 - "$AIGOV_CLUSTER_LOCAL/pids" "$AIGOV_LOCAL/pids" "$AIGOV_LOCAL/postgres/data/postmaster.pid" <<'PY'
+import os, sys
+tick = os.sysconf("SC_CLK_TCK")
+def cpu(pid):
+    try:
+        f = open("/proc/%s/stat" % pid).read().rsplit(")", 1)[1].split()
+        return (int(f[11]) + int(f[12])) / tick
+    except (OSError, ValueError, IndexError):
+        return 0.0
+def pids(folder):
+    out = []
+    for name in os.listdir(folder) if os.path.isdir(folder) else []:
+        if name.endswith(".pid") and name != "epmd.pid":
+            try: out.append(open(os.path.join(folder, name)).readline().strip())
+            except OSError: pass
+    return out
+broker = sum(cpu(p) for p in pids(sys.argv[1]))
+services = sum(cpu(p) for p in pids(sys.argv[2]))
+postgres = 0.0
+try:
+    master = open(sys.argv[3]).readline().strip()
+    postgres = cpu(master)
+    for p in os.listdir("/proc"):
+        if p.isdigit():
+            try:
+                if open("/proc/%s/stat" % p).read().rsplit(")", 1)[1].split()[1] == master: postgres += cpu(p)
+            except OSError: pass
+except OSError: pass
+print("%.2f %.2f %.2f" % (broker, services, postgres))
+PY
+}
+
 if [ "$mode" = bench ]; then
   say "[2/6] throughput: $rounds round(s) of $documents documents dropped at once (one folder moved into the inbox)"
   results=()
@@ -166,6 +201,7 @@ if [ "$mode" = bench ]; then
     staging="$AIGOV_LOCAL/staging/round-$round"
     mkdir -p "$staging"
     write_documents "$staging" "$documents" "$((round * 100000))"
+    read -r cb0 cs0 cp0 < <(cpu_seconds)
     t0="$(date +%s.%N)"
     mv "$staging" "$Pipeline__DataRoot/inbox/round-$round"
     last=0 tick=$SECONDS
@@ -177,11 +213,13 @@ if [ "$mode" = bench ]; then
       sleep 0.2
     done
     t1="$(date +%s.%N)"
+    read -r cb1 cs1 cp1 < <(cpu_seconds)
+    cpu_per_doc="$(python3 -c "import sys; a=[float(x) for x in sys.argv[1:]]; n=a[6]; print('CPU per document: broker %.2f ms, services %.2f ms, postgres %.2f ms' % ((a[3]-a[0])*1000/n, (a[4]-a[1])*1000/n, (a[5]-a[2])*1000/n))" "$cb0" "$cs0" "$cp0" "$cb1" "$cs1" "$cp1" "$documents")"
     # lag: from the watcher accepting the last file to the last row (how far the workers trail the watcher)
     lag="$(psql_test "SELECT round(extract(epoch FROM max(stored_at) - max(received_at))::numeric, 1) FROM documents WHERE file_name LIKE 'round-$round/%'")"
     rate="$(python3 -c "import sys; d=float(sys.argv[2])-float(sys.argv[1]); print('%.1f s, %.0f docs/s, last row %s s after the watcher accepted the last file' % (d, int(sys.argv[3])/d, sys.argv[4]))" "$t0" "$t1" "$documents" "$lag")"
-    say "round $round: $documents documents in $rate"
-    results+=("$rate")
+    say "round $round: $documents documents in $rate; $cpu_per_doc (load average $(cut -d' ' -f1 /proc/loadavg))"
+    results+=("$rate; $cpu_per_doc")
     wait_drained 60 >/dev/null || true
   done
   say "[6/6] stopping (logs kept in ${AIGOV_LOCAL#"$root"/}/logs)"

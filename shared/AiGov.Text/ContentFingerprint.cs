@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -22,38 +23,90 @@ public static class ContentFingerprint
     public static string NormalizeForHash(string cleanText)
     {
         ArgumentNullException.ThrowIfNull(cleanText);
-        var folded = ToValidUnicode(cleanText).Normalize(NormalizationForm.FormKC).ToLowerInvariant();
-        var builder = new StringBuilder(folded.Length);
-        var pendingSpace = false;
-        foreach (var rune in folded.EnumerateRunes())
+        // ASCII is already NFKC, and its lower case is A-Z → a-z: no need for the two whole-text copies.
+        var folded = Ascii.IsValid(cleanText)
+            ? cleanText
+            : ToValidUnicode(cleanText).Normalize(NormalizationForm.FormKC).ToLowerInvariant();
+        var buffer = ArrayPool<char>.Shared.Rent(folded.Length);
+        try
         {
-            if (Rune.IsWhiteSpace(rune))
+            var length = 0;
+            var pendingSpace = false;
+            var span = folded.AsSpan();
+            var i = 0;
+            while (i < span.Length)
             {
-                pendingSpace = builder.Length > 0;
-                continue;
+                var c = span[i];
+                if (c < 0x80)
+                {
+                    i++;
+                    switch (s_asciiClass[c])
+                    {
+                        case AsciiWhiteSpace:
+                            pendingSpace = length > 0;
+                            continue;
+                        case AsciiRemoved:
+                            continue;
+                    }
+
+                    if (pendingSpace)
+                    {
+                        buffer[length++] = ' ';
+                        pendingSpace = false;
+                    }
+
+                    buffer[length++] = c is >= 'A' and <= 'Z' ? (char)(c | 0x20) : c;
+                    continue;
+                }
+
+                // Same as EnumerateRunes: a lone surrogate is U+FFFD.
+                Rune.DecodeFromUtf16(span[i..], out var rune, out var consumed);
+                i += consumed;
+                if (Rune.IsWhiteSpace(rune))
+                {
+                    pendingSpace = length > 0;
+                    continue;
+                }
+
+                if (IsRemoved(Rune.GetUnicodeCategory(rune)))
+                {
+                    continue;
+                }
+
+                if (pendingSpace)
+                {
+                    buffer[length++] = ' ';
+                    pendingSpace = false;
+                }
+
+                length += rune.EncodeToUtf16(buffer.AsSpan(length));
             }
 
-            if (IsRemoved(Rune.GetUnicodeCategory(rune)))
-            {
-                continue;
-            }
-
-            if (pendingSpace)
-            {
-                builder.Append(' ');
-                pendingSpace = false;
-            }
-
-            AppendRune(builder, rune);
+            return new string(buffer, 0, length);
         }
-
-        return builder.ToString();
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
     }
 
-    private static void AppendRune(StringBuilder builder, Rune rune)
+    private const byte AsciiKept = 0;
+    private const byte AsciiWhiteSpace = 1;
+    private const byte AsciiRemoved = 2;
+
+    // The rune rules below, tabulated for ASCII.
+    private static readonly byte[] s_asciiClass = BuildAsciiClasses();
+
+    private static byte[] BuildAsciiClasses()
     {
-        Span<char> chars = stackalloc char[2];
-        builder.Append(chars[..rune.EncodeToUtf16(chars)]);
+        var classes = new byte[128];
+        for (var c = 0; c < 128; c++)
+        {
+            var rune = new Rune(c);
+            classes[c] = Rune.IsWhiteSpace(rune) ? AsciiWhiteSpace : IsRemoved(Rune.GetUnicodeCategory(rune)) ? AsciiRemoved : AsciiKept;
+        }
+
+        return classes;
     }
 
     /// <summary>Lower-case hex SHA-256 of the UTF-8 bytes of <see cref="NormalizeForHash"/>(<paramref name="cleanText"/>).</summary>

@@ -44,7 +44,7 @@ unset AIGOV_DIST_PORT AIGOV_RABBIT_NODENAME RabbitMq__Host RabbitMq__Port Rabbit
 export AIGOV_PG_PORT="${CLUSTER_TEST_PG_PORT:-5452}"
 export AIGOV_SERVICE_PORT_BASE="${CLUSTER_TEST_SERVICE_PORT_BASE:-5380}"
 export AIGOV_REPLICAS="$replicas"
-deadline_s="${CLUSTER_TEST_DEADLINE_SECONDS:-180}"
+deadline_s="${CLUSTER_TEST_DEADLINE_SECONDS:-240}"
 # shellcheck source=scripts/lib/infra.sh
 . "$root/scripts/lib/infra.sh"
 # shellcheck source=scripts/lib/services.sh

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.RegularExpressions;
 using AiGov.Text.Boilerplate;
@@ -17,6 +18,9 @@ public static partial class BoilerplateRemover
 
     // A leading navigation run needs this many short menu-like lines.
     private const int MinNavigationRun = 3;
+
+    // The separators of MenuLineRegex.
+    private static readonly SearchValues<char> s_menuSeparators = SearchValues.Create("|•·»>/");
 
     /// <summary>Removes boilerplate and returns the kept text only (see <see cref="Apply"/>).</summary>
     public static string Remove(string text, string? title = null) => Apply(text, title).Text;
@@ -153,17 +157,19 @@ public static partial class BoilerplateRemover
             return "byline";
         }
 
-        if (line.Length <= 80 && DateLineRegex().IsMatch(line))
+        // Date and info lines contain a date, hence a digit; a menu line has separators. Cheap tests first.
+        var hasDigit = DatePatterns.HasDigit(line);
+        if (line.Length <= 80 && hasDigit && DateLineRegex().IsMatch(line))
         {
             return "date";
         }
 
-        if (line.Length <= 120 && InfoLineRegex().IsMatch(line))
+        if (line.Length <= 120 && hasDigit && InfoLineRegex().IsMatch(line))
         {
             return "byline";
         }
 
-        if (MenuLineRegex().IsMatch(line))
+        if (line.AsSpan().ContainsAny(s_menuSeparators) && MenuLineRegex().IsMatch(line))
         {
             return "nav";
         }

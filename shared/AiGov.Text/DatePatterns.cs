@@ -27,8 +27,33 @@ internal static partial class DatePatterns
     /// </summary>
     public static DateTimeOffset? FindFirst(string text)
     {
+        // Every form has a digit (\d is char.IsDigit); scanning prose for month names is the expensive part.
+        if (!HasDigit(text))
+        {
+            return null;
+        }
+
         var match = DateRegex().Match(text);
         return match.Success ? Parse(match.Value) : null;
+    }
+
+    /// <summary>True when <paramref name="text"/> has a character that regex <c>\d</c> matches (a decimal digit).</summary>
+    public static bool HasDigit(ReadOnlySpan<char> text)
+    {
+        if (text.ContainsAnyInRange('0', '9'))
+        {
+            return true;
+        }
+
+        foreach (var c in text)
+        {
+            if (c > '\u007F' && char.IsDigit(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public static DateTimeOffset? Parse(string value)

@@ -61,7 +61,11 @@ public static partial class DocumentCleaner
             title = FindPlainTextTitle(cleanText);
         }
 
-        var metadata = extracted.Metadata.Or(TextMetadataReader.Read(text));
+        // Reading the text only fills fields the page did not declare.
+        var declared = extracted.Metadata;
+        var metadata = declared is { PublishedAt: not null, Source: not null, SourceUrl: not null, Author: not null }
+            ? declared
+            : declared.Or(TextMetadataReader.Read(text));
         return new CleanedDocument(title, cleanText, ContentFingerprint.Sha256Hex(cleanText), format, encodingName)
         {
             Metadata = metadata,

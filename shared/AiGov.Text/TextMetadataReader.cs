@@ -37,7 +37,7 @@ internal static partial class TextMetadataReader
                 author = name;
             }
 
-            if (SourceRegex().Match(line) is { Success: true } match)
+            if (HasColon(line) && SourceRegex().Match(line) is { Success: true } match)
             {
                 var value = TrimTrailingDate(match.Groups["value"].Value);
                 if (UrlRegex().IsMatch(value))
@@ -59,13 +59,16 @@ internal static partial class TextMetadataReader
     private static string? FindAuthor(string line, bool inHeader)
     {
         var match = inHeader ? HeaderBylineRegex().Match(line) : Match.Empty;
-        if (!match.Success)
+        if (!match.Success && HasColon(line))
         {
             match = AuthorLabelRegex().Match(line);
         }
 
         return match.Success ? match.Groups["name"].Value.Trim() : null;
     }
+
+    // AuthorLabelRegex and SourceRegex need a colon: without one they cannot match, and scanning is the cost.
+    private static bool HasColon(string line) => line.AsSpan().IndexOfAny(':', '：') >= 0;
 
     internal static string? HostOf(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.Host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? uri.Host[4..] : uri.Host : null;

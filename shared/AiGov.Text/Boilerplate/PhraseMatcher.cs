@@ -66,8 +66,20 @@ internal sealed class PhraseMatcher
         }
 
         return _wholeLines.Match(candidate, line.Length)
-            ?? _prefixes.Match(candidate.TrimStart('(', '[', '（', '【'), line.Length)
+            ?? MatchPrefix(candidate, line.Length)
             ?? _contained.Match(candidate, line.Length);
+    }
+
+    // A prefix phrase is followed by a colon: without one the union cannot match (the candidate's trailing colons
+    // are trimmed, so "Related:" alone is a whole-line phrase, not a prefix).
+    private PhraseSection? MatchPrefix(string candidate, int lineLength)
+    {
+        if (!_prefixes.CanMatch(lineLength) || candidate.AsSpan().IndexOfAny(':', '：') < 0)
+        {
+            return null;
+        }
+
+        return _prefixes.Match(candidate.TrimStart('(', '[', '（', '【'), lineLength);
     }
 
     /// <summary>Lower case, without a leading list bullet or a trailing colon.</summary>
@@ -120,6 +132,9 @@ internal sealed class PhraseMatcher
         private readonly Regex? _union;
         private readonly List<(PhraseSection Section, Regex Pattern)> _bySection = [];
 
+        // The longest line any of these sections accepts: longer lines skip the union.
+        private readonly int _maxLength;
+
         public SectionPatterns(List<(PhraseSection Section, string Pattern)> patterns, string open, string close)
         {
             if (patterns.Count == 0)
@@ -128,15 +143,18 @@ internal sealed class PhraseMatcher
             }
 
             _union = new Regex(open + string.Join('|', patterns.Select(p => p.Pattern)) + close, Options);
+            _maxLength = patterns.Max(p => p.Section.MaxLength);
             foreach (var group in patterns.GroupBy(p => p.Section))
             {
                 _bySection.Add((group.Key, new Regex(open + string.Join('|', group.Select(p => p.Pattern)) + close, Options)));
             }
         }
 
+        public bool CanMatch(int lineLength) => _union is not null && lineLength <= _maxLength;
+
         public PhraseSection? Match(string candidate, int lineLength)
         {
-            if (_union is null || !_union.IsMatch(candidate))
+            if (!CanMatch(lineLength) || !_union!.IsMatch(candidate))
             {
                 return null;
             }

@@ -82,6 +82,8 @@ public sealed class CleanDocumentConsumerTests
         .AddMassTransitTestHarness(bus =>
         {
             bus.ConfigureUsageTelemetryOptions(options => options.Enabled = false);
+            // Generous: on a loaded 2-core machine a consumer may wait seconds for a thread.
+            bus.SetTestTimeouts(testTimeout: TimeSpan.FromSeconds(120), testInactivityTimeout: TimeSpan.FromSeconds(10));
             bus.AddStageConsumer<CleanDocumentConsumer>(QueueNames.Cleaning);
         })
         .BuildServiceProvider(true);

@@ -22,6 +22,8 @@ public sealed class StageRetryPolicyTests
             .AddMassTransitTestHarness(bus =>
             {
                 bus.ConfigureUsageTelemetryOptions(options => options.Enabled = false);
+            // Generous: on a loaded 2-core machine a consumer may wait seconds for a thread.
+            bus.SetTestTimeouts(testTimeout: TimeSpan.FromSeconds(120), testInactivityTimeout: TimeSpan.FromSeconds(10));
                 bus.AddStageConsumer<ThrowingConsumer>("retry-policy-probe");
             })
             .BuildServiceProvider(true);

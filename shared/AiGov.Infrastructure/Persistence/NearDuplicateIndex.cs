@@ -15,7 +15,7 @@ namespace AiGov.Infrastructure.Persistence;
 /// at least one of these keys, so they are decided one after the other, and the second sees the first's committed
 /// rows. Within a batch, documents are decided in order, each against the index and the batch's earlier documents,
 /// as if they had arrived one at a time. A redelivered document finds its own decision and gets it back unchanged,
-/// writing nothing. Look-ups for the whole batch go in one round trip, its writes in another.</remarks>
+/// writing nothing. Look-ups for the whole batch take two round trips, its writes one.</remarks>
 public sealed class NearDuplicateIndex(NpgsqlDataSource dataSource, IDuplicateJudge judge)
 {
     // Per anchor, only the newest documents naming it are looked at: a name every article mentions ("China")
@@ -41,17 +41,18 @@ public sealed class NearDuplicateIndex(NpgsqlDataSource dataSource, IDuplicateJu
         WHERE b.band_key = ANY(@bands) AND d.signature IS NOT NULL
         """;
 
-    // Per document of the batch (k.doc), the documents sharing the most anchors with it, as for one document.
-    private const string StoryCandidatesSql = """
-        SELECT c.doc, d.document_id, d.seq, d.story_id, d.anchor_count, c.shared
-        FROM (SELECT k.doc, a.seq, count(*)::int AS shared,
-                     row_number() OVER (PARTITION BY k.doc ORDER BY count(*) DESC, a.seq) AS rank
-              FROM unnest(@docs, @anchors) AS k(doc, anchor_key)
-              CROSS JOIN LATERAL (SELECT s.seq FROM story_anchors s WHERE s.anchor_key = k.anchor_key
-                                  ORDER BY s.seq DESC LIMIT @per_anchor) a
-              GROUP BY k.doc, a.seq HAVING count(*) >= @min_shared) c
-        JOIN dedup_documents d ON d.seq = c.seq
-        WHERE c.rank <= @story_candidates
+    // Each distinct anchor of the batch once, with the newest documents naming it; which documents share the most
+    // anchors with each document of the batch is counted here (a common name is named by most documents of a batch,
+    // so looking it up once per batch instead of once per document is most of the saving).
+    private const string AnchorHitsSql = """
+        SELECT k.anchor_key, a.seq
+        FROM unnest(@anchors) AS k(anchor_key)
+        CROSS JOIN LATERAL (SELECT s.seq FROM story_anchors s WHERE s.anchor_key = k.anchor_key
+                            ORDER BY s.seq DESC LIMIT @per_anchor) a
+        """;
+
+    private const string StoryDocumentsSql = """
+        SELECT document_id, seq, story_id, anchor_count FROM dedup_documents WHERE seq = ANY(@seqs)
         """;
 
     // In the batch's order, so sequence numbers (earliest wins) follow the order the decisions were made in.
@@ -175,27 +176,14 @@ public sealed class NearDuplicateIndex(NpgsqlDataSource dataSource, IDuplicateJu
 
     private async Task<LookUp> LockAndLookUpAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<DedupFingerprint> documents, CancellationToken cancellationToken)
     {
-        var anchorDocs = new List<int>();
-        var anchorKeys = new List<long>();
-        for (var i = 0; i < documents.Count; i++)
-        {
-            foreach (var anchor in documents[i].AnchorKeys.Distinct())
-            {
-                anchorDocs.Add(i);
-                anchorKeys.Add(anchor);
-            }
-        }
         await using var batch = new NpgsqlBatch(connection, transaction);
         batch.BatchCommands.Add(Command(LockSql, Parameter("locks", LockKeys(documents))));
         batch.BatchCommands.Add(Command(PreviousDecisionsSql, Parameter("ids", documents.Select(d => d.DocumentId).Distinct().ToArray())));
         batch.BatchCommands.Add(Command(ExactMatchesSql, Parameter("hashes", documents.Select(d => d.ContentSha256).Distinct().ToArray())));
         batch.BatchCommands.Add(Command(NearCandidatesSql, Parameter("bands", documents.SelectMany(d => d.BandKeys).Distinct().ToArray())));
-        batch.BatchCommands.Add(Command(StoryCandidatesSql,
-            Parameter("docs", anchorDocs.ToArray()),
-            Parameter("anchors", anchorKeys.ToArray()),
-            Parameter("per_anchor", DocumentsPerAnchor),
-            Parameter("min_shared", (long)judge.MinSharedAnchors),
-            Parameter("story_candidates", (long)StoryCandidates)));
+        batch.BatchCommands.Add(Command(AnchorHitsSql,
+            Parameter("anchors", documents.SelectMany(d => d.AnchorKeys).Distinct().ToArray()),
+            Parameter("per_anchor", DocumentsPerAnchor)));
 
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         await reader.NextResultAsync(cancellationToken); // the lock's count
@@ -234,15 +222,65 @@ public sealed class NearDuplicateIndex(NpgsqlDataSource dataSource, IDuplicateJu
         }
         await reader.NextResultAsync(cancellationToken);
 
-        var stories = new Dictionary<int, List<StoryCandidate>>();
+        var hits = new Dictionary<long, List<long>>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            var doc = reader.GetInt32(0);
-            if (!stories.TryGetValue(doc, out var list))
+            var anchor = reader.GetInt64(0);
+            if (!hits.TryGetValue(anchor, out var seqs))
             {
-                stories[doc] = list = [];
+                hits[anchor] = seqs = [];
             }
-            list.Add(new StoryCandidate(reader.GetGuid(1), reader.GetInt64(2), reader.GetGuid(3), reader.GetInt32(4), reader.GetInt32(5)));
+            seqs.Add(reader.GetInt64(1));
+        }
+        await reader.DisposeAsync();
+
+        // Per document: the indexed documents sharing at least MinSharedAnchors anchors, the StoryCandidates with
+        // the most (ties: the earliest), exactly what one document's own look-up would pick.
+        var shortlist = new Dictionary<int, List<(long Sequence, int Shared)>>();
+        for (var i = 0; i < documents.Count; i++)
+        {
+            var shared = new Dictionary<long, int>();
+            foreach (var anchor in documents[i].AnchorKeys.Distinct())
+            {
+                if (hits.TryGetValue(anchor, out var seqs))
+                {
+                    foreach (var seq in seqs)
+                    {
+                        shared[seq] = shared.GetValueOrDefault(seq) + 1;
+                    }
+                }
+            }
+            var best = shared.Where(p => p.Value >= judge.MinSharedAnchors)
+                .OrderByDescending(p => p.Value).ThenBy(p => p.Key)
+                .Take(StoryCandidates)
+                .Select(p => (p.Key, p.Value))
+                .ToList();
+            if (best.Count > 0)
+            {
+                shortlist[i] = best;
+            }
+        }
+
+        var stories = new Dictionary<int, List<StoryCandidate>>();
+        if (shortlist.Count > 0)
+        {
+            var indexed = new Dictionary<long, (Guid DocumentId, Guid StoryId, int AnchorCount)>();
+            await using (var command = new NpgsqlCommand(StoryDocumentsSql, connection, transaction))
+            {
+                command.Parameters.Add(Parameter("seqs", shortlist.Values.SelectMany(l => l.Select(c => c.Sequence)).Distinct().ToArray()));
+                await using var rows = await command.ExecuteReaderAsync(cancellationToken);
+                while (await rows.ReadAsync(cancellationToken))
+                {
+                    indexed[rows.GetInt64(1)] = (rows.GetGuid(0), rows.GetGuid(2), rows.GetInt32(3));
+                }
+            }
+            foreach (var (doc, candidates) in shortlist)
+            {
+                stories[doc] = candidates
+                    .Where(c => indexed.ContainsKey(c.Sequence))
+                    .Select(c => new StoryCandidate(indexed[c.Sequence].DocumentId, c.Sequence, indexed[c.Sequence].StoryId, indexed[c.Sequence].AnchorCount, c.Shared))
+                    .ToList();
+            }
         }
         return new LookUp(previous, exact, near, stories);
     }

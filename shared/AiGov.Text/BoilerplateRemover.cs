@@ -152,7 +152,9 @@ public static partial class BoilerplateRemover
             return null;
         }
 
-        if (BylineRegex().IsMatch(line))
+        // Every byline label contains "By", "BY" or "by".
+        if ((line.Contains("By", StringComparison.Ordinal) || line.Contains("BY", StringComparison.Ordinal) || line.Contains("by", StringComparison.Ordinal))
+            && BylineRegex().IsMatch(line))
         {
             return "byline";
         }

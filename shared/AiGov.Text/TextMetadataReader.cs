@@ -37,7 +37,7 @@ internal static partial class TextMetadataReader
                 author = name;
             }
 
-            if (HasColon(line) && SourceRegex().Match(line) is { Success: true } match)
+            if (MayNameSource(line) && SourceRegex().Match(line) is { Success: true } match)
             {
                 var value = TrimTrailingDate(match.Groups["value"].Value);
                 if (UrlRegex().IsMatch(value))
@@ -59,7 +59,7 @@ internal static partial class TextMetadataReader
     private static string? FindAuthor(string line, bool inHeader)
     {
         var match = inHeader ? HeaderBylineRegex().Match(line) : Match.Empty;
-        if (!match.Success && HasColon(line))
+        if (!match.Success && HasColon(line) && (line.Contains("Author", StringComparison.Ordinal) || line.Contains("作者", StringComparison.Ordinal)))
         {
             match = AuthorLabelRegex().Match(line);
         }
@@ -69,6 +69,11 @@ internal static partial class TextMetadataReader
 
     // AuthorLabelRegex and SourceRegex need a colon: without one they cannot match, and scanning is the cost.
     private static bool HasColon(string line) => line.AsSpan().IndexOfAny(':', '：') >= 0;
+
+    // SourceRegex's labels all contain "source" (any case), 来源 or 稿源, followed by a colon.
+    private static bool MayNameSource(string line) =>
+        HasColon(line) && (line.Contains("来源", StringComparison.Ordinal) || line.Contains("稿源", StringComparison.Ordinal)
+            || line.Contains("source", StringComparison.OrdinalIgnoreCase));
 
     internal static string? HostOf(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.Host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? uri.Host[4..] : uri.Host : null;

@@ -93,7 +93,8 @@ public static partial class TextDecoder
     internal static Encoding? DetectUtf16WithoutBom(ReadOnlySpan<byte> content)
     {
         var sample = content[..(Math.Min(content.Length, 8 * 1024) & ~1)];
-        if (sample.Length < 8)
+        // Without a single zero byte neither byte order qualifies; one vectorised scan rules out most text.
+        if (sample.Length < 8 || !sample.Contains((byte)0))
         {
             return null;
         }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -31,7 +32,10 @@ public static class TextNormalizer
     /// <summary>One pass: maps line breaks, spaces and invisible characters, collapses runs, trims lines.</summary>
     private static string MapAndCollapse(string text)
     {
-        var builder = new StringBuilder(text.Length);
+        // Every character yields at most one output character (separators are emitted once per run), except
+        // U+2029, which becomes a blank line: one pooled buffer of that size holds the result.
+        var buffer = ArrayPool<char>.Shared.Rent(text.Length + text.AsSpan().Count('\u2029'));
+        var length = 0;
         var pendingSpace = false;
         var pendingNewlines = 0;
         for (var i = 0; i < text.Length; i++)
@@ -73,7 +77,7 @@ public static class TextNormalizer
                     if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
                     {
                         AppendVisible(c);
-                        builder.Append(text[++i]);
+                        buffer[length++] = text[++i];
                     }
                     else
                     {
@@ -99,12 +103,16 @@ public static class TextNormalizer
             AppendVisible(c);
         }
 
-        return builder.ToString();
+        var result = length == text.Length && text.AsSpan().SequenceEqual(buffer.AsSpan(0, length))
+            ? text
+            : new string(buffer, 0, length);
+        ArrayPool<char>.Shared.Return(buffer);
+        return result;
 
         void AddNewlines(int count)
         {
             pendingSpace = false;
-            if (builder.Length > 0)
+            if (length > 0)
             {
                 pendingNewlines += count;
             }
@@ -114,16 +122,20 @@ public static class TextNormalizer
         {
             if (pendingNewlines > 0)
             {
-                builder.Append(pendingNewlines > 1 ? "\n\n" : "\n");
+                buffer[length++] = '\n';
+                if (pendingNewlines > 1)
+                {
+                    buffer[length++] = '\n';
+                }
             }
-            else if (pendingSpace && builder.Length > 0)
+            else if (pendingSpace && length > 0)
             {
-                builder.Append(' ');
+                buffer[length++] = ' ';
             }
 
             pendingNewlines = 0;
             pendingSpace = false;
-            builder.Append(visible);
+            buffer[length++] = visible;
         }
     }
 }

@@ -18,10 +18,24 @@ public sealed class DeduplicateDocumentBatchConsumer(NearDuplicateIndex index, I
         var documents = context.Message.Select(m => m.Message).ToList();
         // A document with no text left after cleaning is nobody's duplicate: every empty page would otherwise
         // collapse into the first one.
-        var fingerprints = documents
-            .Where(d => !string.IsNullOrWhiteSpace(d.Content.Text))
-            .Select(d => DocumentFingerprinter.Compute(d.DocumentId, d.Content.ContentSha256, d.Content.Text))
-            .ToList();
+        var fingerprints = new List<DedupFingerprint>();
+        foreach (var message in context.Message)
+        {
+            var document = message.Message;
+            if (string.IsNullOrWhiteSpace(document.Content.Text))
+            {
+                continue;
+            }
+            try
+            {
+                fingerprints.Add(DocumentFingerprinter.Compute(document.DocumentId, document.Content.ContentSha256, document.Content.Text));
+            }
+            catch (Exception invalid) when (invalid is ArgumentException or FormatException)
+            {
+                await FailAloneAsync(message, invalid);
+                documents.Remove(document);
+            }
+        }
         var decisions = new Dictionary<Guid, DedupDecision>();
         try
         {
@@ -43,8 +57,7 @@ public sealed class DeduplicateDocumentBatchConsumer(NearDuplicateIndex index, I
                 }
                 catch (Exception alone) when (!TransientFailures.IsTransient(alone))
                 {
-                    logger.LogError("Document {DocumentId} ({FileName}) cannot be deduplicated: {Error}", fingerprint.DocumentId, message.Message.Source.FileName, alone.Message);
-                    await message.NotifyFaulted(TimeSpan.Zero, nameof(DeduplicateDocumentBatchConsumer), alone);
+                    await FailAloneAsync(message, alone);
                     documents.Remove(message.Message);
                 }
             }
@@ -70,5 +83,23 @@ public sealed class DeduplicateDocumentBatchConsumer(NearDuplicateIndex index, I
                 Trail = clock.AppendTo(document.Trail),
             });
         }
+    }
+
+    /// <summary>One document of the batch that cannot be decided: it goes where a failing message of a one-at-a-time
+    /// consumer goes — a copy to <c>deduplication_error</c> (so <c>aigov replay</c> can send it back once the cause is
+    /// fixed) and a <c>Fault&lt;LanguageDetected&gt;</c> (storage records the document as failed) — while the rest of
+    /// the batch goes on.</summary>
+    private async Task FailAloneAsync(ConsumeContext<LanguageDetected> message, Exception exception)
+    {
+        logger.LogError("Document {DocumentId} ({FileName}) cannot be deduplicated: {Error}",
+            message.Message.DocumentId, message.Message.Source.FileName, exception.Message);
+        await message.Forward(new Uri($"queue:{QueueNames.Deduplication}_error"), Pipe.Execute<SendContext<LanguageDetected>>(send =>
+        {
+            send.Headers.Set("MT-Reason", "fault");
+            send.Headers.Set("MT-Fault-ExceptionType", exception.GetType().FullName);
+            send.Headers.Set("MT-Fault-Message", exception.Message);
+            send.Headers.Set("MT-Fault-Timestamp", DateTime.UtcNow.ToString("O"));
+        }));
+        await message.NotifyFaulted(TimeSpan.Zero, nameof(DeduplicateDocumentBatchConsumer), exception);
     }
 }

@@ -7,13 +7,16 @@ namespace AiGov.TextBench;
 /// The same three cases as <see cref="CleaningBenchmarks"/>, timed by the process's CPU time instead of the wall
 /// clock: on a machine shared with other work the wall clock counts time spent waiting for a core, CPU time does
 /// not, so docs per CPU-second is the per-core rate. One thread; warm-up first, then batches of 10 documents.
-/// Run: dotnet run -c Release --project tools/AiGov.TextBench -- cpu [seconds per case, default 10]
+/// The warm-up is long because tiered compilation with PGO only reaches its final code after the background JIT
+/// has caught up, which on a loaded machine takes seconds (until then the code runs instrumented, 3-4x slower).
+/// Run: dotnet run -c Release --project tools/AiGov.TextBench -- cpu [seconds per case, default 10] [warm-up seconds, default 15]
 /// </summary>
 internal static class CpuTimeRun
 {
     public static void Run(string[] args)
     {
         var seconds = args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 10;
+        var warmUpSeconds = args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 15;
         var benchmarks = new CleaningBenchmarks();
         benchmarks.Setup();
         var cases = new (string Name, Action Clean)[]
@@ -27,7 +30,7 @@ internal static class CpuTimeRun
         foreach (var (name, clean) in cases)
         {
             var warmUp = Stopwatch.StartNew();
-            while (warmUp.Elapsed.TotalSeconds < Math.Min(3, seconds / 2))
+            while (warmUp.Elapsed.TotalSeconds < warmUpSeconds)
             {
                 clean();
             }

@@ -105,7 +105,8 @@ rm -rf "$data_root"
 mkdir -p "$data_root/inbox"
 rm -f "$AIGOV_LOCAL"/logs/AiGov.*.log
 pg_cs="Host=127.0.0.1;Port=$AIGOV_PG_PORT;Database=$database;Username=aigov;Password=aigov"
-export Pipeline__DataRoot="$data_root" ConnectionStrings__Postgres="$pg_cs;Maximum Pool Size=20" RabbitMq__VirtualHost="$vhost"
+# The connection options of the services' appsettings.json (pool size, automatic prepared statements), bench database.
+export Pipeline__DataRoot="$data_root" ConnectionStrings__Postgres="$pg_cs;Maximum Pool Size=20;Max Auto Prepare=32;Auto Prepare Min Usages=2" RabbitMq__VirtualHost="$vhost"
 # Extra settings under test (GC modes, prefetch …), e.g. --service-env "DOTNET_gcServer=0 DOTNET_GCgen0size=0x4000000".
 for kv in $service_env; do export "${kv?}"; done
 for entry in "${AIGOV_SERVICES[@]}"; do
@@ -139,7 +140,7 @@ stop_services
 if [ "$inprocess" = 1 ] && [ -f "$run_dir/pipeline.json" ]; then
   say "[5/5] the in-process limit: the same stage classes, one process, no broker, database $inproc_database"
   psql_admin "CREATE DATABASE $inproc_database" >/dev/null
-  dotnet "$bench_dll" inprocess --corpus "$run_dir/corpus" --postgres "Host=127.0.0.1;Port=$AIGOV_PG_PORT;Database=$inproc_database;Username=aigov;Password=aigov;Maximum Pool Size=20" \
+  dotnet "$bench_dll" inprocess --corpus "$run_dir/corpus" --postgres "Host=127.0.0.1;Port=$AIGOV_PG_PORT;Database=$inproc_database;Username=aigov;Password=aigov;Maximum Pool Size=20;Max Auto Prepare=32;Auto Prepare Min Usages=2" \
     --out "$run_dir" --workers "$workers" --batch "$inprocess_batch" || status=$?
 else
   say "[5/5] in-process limit skipped"

@@ -12,8 +12,11 @@ command -v dotnet >/dev/null || { echo "ERROR: dotnet is not on PATH -- install 
 echo "test: [1/6] servers" >&2
 infra_install_missing
 started=()
-infra_status | grep -q '^postgres: running' || started+=(postgres)
-infra_status | grep -q '^rabbitmq: running' || started+=(rabbitmq)
+# Capture first: `infra_status | grep -q` under pipefail fails with SIGPIPE (141) when grep stops reading after the
+# postgres line, which made a running PostgreSQL look "started by us" and stopped it at the end.
+servers_before="$(infra_status)"
+grep -q '^postgres: running' <<<"$servers_before" || started+=(postgres)
+grep -q '^rabbitmq: running' <<<"$servers_before" || started+=(rabbitmq)
 infra_start_postgres
 infra_start_rabbitmq
 cleanup() {

@@ -456,12 +456,14 @@ _infra_start_postgres() {
         esac
         # pg_ctl forks the postmaster in its own session; stdout/stderr (opened
         # here, by us) become the server log.  -w waits until it accepts
-        # connections.
+        # connections.  A deduplicator batch takes about 1,050 advisory locks
+        # (one per band key): 256 per transaction (25,600 in the lock table,
+        # default 64) leaves room for several replicas deciding batches at once.
         if ! (
             _infra_close_fds
             exec >>"$log" 2>&1 </dev/null
             _infra_as_pg "$bindir/pg_ctl" start -D "$_INFRA_PG_DATA" -w -t 60 \
-                -o "-k '$_INFRA_PG_RUN' -h 127.0.0.1 -p $AIGOV_PG_PORT"
+                -o "-k '$_INFRA_PG_RUN' -h 127.0.0.1 -p $AIGOV_PG_PORT -c max_locks_per_transaction=256"
         ); then
             tail -n 15 "$log" >&2
             _infra_err "postgres: pg_ctl start failed -- see $log (port taken? stale $_INFRA_PG_DATA/postmaster.pid?)"

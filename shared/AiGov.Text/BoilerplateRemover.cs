@@ -83,7 +83,7 @@ public static partial class BoilerplateRemover
 
         var removed = new List<RemovedText>(body.Blocks);
         var paragraphs = SplitParagraphs(string.Join('\n', kept));
-        if (RemoveTrailingCjkRun(paragraphs) is { } foreignTail)
+        if (RemoveTrailingForeignScriptRun(paragraphs) is { } foreignTail)
         {
             removed.Add(new RemovedText("foreign-tail", foreignTail));
         }
@@ -245,22 +245,34 @@ public static partial class BoilerplateRemover
             .Where(paragraph => paragraph.Length > 0)
             .ToList();
 
-    /// <summary>Drops the trailing paragraphs that are mostly CJK when what precedes them is mostly Latin.</summary>
-    private static string? RemoveTrailingCjkRun(List<string> paragraphs)
+    /// <summary>Cuts unrelated content appended in another writing system after the article, like the Chinese game
+    /// advertisements after an English report: the trailing paragraphs, each mostly in one script (share ≥ 0.5), when
+    /// the paragraphs before them are mostly in a different one. A Latin tail is never cut: references, names and
+    /// sources after a Chinese, Russian or Arabic article are usually part of it.</summary>
+    private static string? RemoveTrailingForeignScriptRun(List<string> paragraphs)
     {
-        var firstOfRun = paragraphs.Count;
-        while (firstOfRun > 0 && ScriptCounter.IsMostlyCjk(paragraphs[firstOfRun - 1]))
+        if (paragraphs.Count < 2)
         {
-            firstOfRun--;
+            return null;
         }
-
-        if (firstOfRun == paragraphs.Count || firstOfRun == 0)
+        var (tailScript, tailShare) = ScriptCounter.Dominant(paragraphs[^1]);
+        if (tailScript is WritingScript.None or WritingScript.Latin || tailShare < 0.5)
         {
             return null;
         }
 
-        var (latin, cjk) = ScriptCounter.Count(string.Join('\n', paragraphs.Take(firstOfRun)));
-        if (latin <= cjk * 2)
+        var firstOfRun = paragraphs.Count - 1;
+        while (firstOfRun > 0 && ScriptCounter.Dominant(paragraphs[firstOfRun - 1]) is var (script, share) && script == tailScript && share >= 0.5)
+        {
+            firstOfRun--;
+        }
+        if (firstOfRun == 0)
+        {
+            return null;
+        }
+
+        var (bodyScript, bodyShare) = ScriptCounter.Dominant(string.Join('\n', paragraphs.Take(firstOfRun)));
+        if (bodyScript == tailScript || bodyScript == WritingScript.None || bodyShare <= 0.5)
         {
             return null;
         }

@@ -9,16 +9,6 @@ public sealed class DocumentStore(NpgsqlDataSource dataSource)
     // The primary key makes a redelivered message a no-op. Two exceptions: a row that a stage's give-up made
     // 'failed' is replaced when the document later gets through (a message moved back from an _error queue), and a
     // row is replaced by a successful pass of a higher revision (aigov reprocess). A failed reprocess leaves the row.
-    private const string UpsertSql = """
-        INSERT INTO documents (id, file_name, raw_sha256, status, error, title, clean_text, content_sha256,
-                               language, language_confidence, duplicate_of, similarity, received_at, stored_at,
-                               published_at, source, source_url, author, language_shares, language_spans, story_id, revision)
-        VALUES (@id, @file_name, @raw_sha256, @status, @error, @title, @clean_text, @content_sha256,
-                @language, @language_confidence, @duplicate_of, @similarity, @received_at, now(),
-                @published_at, @source, @source_url, @author, @language_shares, @language_spans, @story_id, @revision)
-        """ + ConflictSql;
-
-    // One rule for both statements: a redelivery is a no-op, except over a 'failed' row or for a higher revision.
     private const string ConflictSql = """
 
         ON CONFLICT (id) DO UPDATE SET
@@ -33,8 +23,9 @@ public sealed class DocumentStore(NpgsqlDataSource dataSource)
           AND (documents.status = 'failed' OR EXCLUDED.revision > documents.revision)
         """;
 
-    // Many documents in one statement (the storage service's batches): the same columns, the same rule.
-    private const string BatchUpsertSql = """
+    // Many documents in one statement; the trail and removed blocks are rewritten with the row, so a replaced row
+    // ('failed', or a lower revision) gets the trail of the pass that got through.
+    private const string UpsertSql = """
         INSERT INTO documents (id, file_name, raw_sha256, status, error, title, clean_text, content_sha256,
                                language, language_confidence, duplicate_of, similarity, received_at, stored_at,
                                published_at, source, source_url, author, language_shares, language_spans, story_id, revision)
@@ -52,33 +43,17 @@ public sealed class DocumentStore(NpgsqlDataSource dataSource)
         RETURNING id
         """;
 
-    private const string BatchRemovedBlocksSql = """
+    private const string RemovedBlocksSql = """
         INSERT INTO document_removed_blocks (document_id, ordinal, label, text)
         SELECT b.document_id, b.ordinal, b.label, b.text FROM unnest(@ids, @ordinals, @labels, @texts) AS b(document_id, ordinal, label, text)
         ON CONFLICT DO NOTHING
         """;
 
-    private const string BatchEventsSql = """
+    private const string EventsSql = """
         INSERT INTO document_events (document_id, ordinal, stage, host, started_at, duration_ms, outcome, detail)
         SELECT e.document_id, e.ordinal, e.stage, e.host, e.started_at, e.duration_ms, e.outcome, e.detail
         FROM unnest(@ids, @ordinals, @stages, @hosts, @started, @durations, @outcomes, @details)
              AS e(document_id, ordinal, stage, host, started_at, duration_ms, outcome, detail)
-        """;
-
-    private const string RemovedBlocksSql = """
-        DELETE FROM document_removed_blocks WHERE document_id = @id;
-        INSERT INTO document_removed_blocks (document_id, ordinal, label, text)
-        SELECT @id, b.ordinal, b.label, b.text FROM unnest(@ordinals, @labels, @texts) AS b(ordinal, label, text)
-        ON CONFLICT DO NOTHING
-        """;
-
-    // The trail is rewritten with the row: a 'failed' row replaced later gets the trail of the run that got through.
-    private const string EventsSql = """
-        DELETE FROM document_events WHERE document_id = @id;
-        INSERT INTO document_events (document_id, ordinal, stage, host, started_at, duration_ms, outcome, detail)
-        SELECT @id, e.ordinal, e.stage, e.host, e.started_at, e.duration_ms, e.outcome, e.detail
-        FROM unnest(@ordinals, @stages, @hosts, @started, @durations, @outcomes, @details)
-             AS e(ordinal, stage, host, started_at, duration_ms, outcome, detail)
         """;
 
     /// <summary>Returns false when the row already existed (a redelivery) and was left as it was.</summary>
@@ -89,45 +64,11 @@ public sealed class DocumentStore(NpgsqlDataSource dataSource)
         await SaveAsync(document, removedBlocks, [], cancellationToken);
 
     public async Task<bool> SaveAsync(DocumentRecord document, IReadOnlyList<RemovedBlockRecord> removedBlocks,
-        IReadOnlyList<DocumentEventRecord> events, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var upsert = new NpgsqlCommand(UpsertSql, connection, transaction);
-        AddDocumentParameters(upsert.Parameters, document);
-        var written = await upsert.ExecuteNonQueryAsync(cancellationToken) == 1;
-        if (written)
-        {
-            await using var blocks = new NpgsqlCommand(RemovedBlocksSql, connection, transaction);
-            blocks.Parameters.Add(new NpgsqlParameter<Guid>("id", document.Id));
-            blocks.Parameters.Add(new NpgsqlParameter<int[]>("ordinals", removedBlocks.Select(b => b.Ordinal).ToArray()));
-            blocks.Parameters.Add(new NpgsqlParameter<string[]>("labels", removedBlocks.Select(b => Clean(b.Label)).ToArray()));
-            blocks.Parameters.Add(new NpgsqlParameter<string[]>("texts", removedBlocks.Select(b => Clean(b.Text)).ToArray()));
-            await blocks.ExecuteNonQueryAsync(cancellationToken);
-        }
-        if (written && events.Count > 0)
-        {
-            await using var trail = new NpgsqlCommand(EventsSql, connection, transaction);
-            trail.Parameters.Add(new NpgsqlParameter<Guid>("id", document.Id));
-            trail.Parameters.Add(new NpgsqlParameter<int[]>("ordinals", events.Select(e => e.Ordinal).ToArray()));
-            trail.Parameters.Add(new NpgsqlParameter<string[]>("stages", events.Select(e => Clean(e.Stage)).ToArray()));
-            trail.Parameters.Add(new NpgsqlParameter<string[]>("hosts", events.Select(e => Clean(e.Host)).ToArray()));
-            trail.Parameters.Add(new NpgsqlParameter<DateTimeOffset[]>("started", events.Select(e => e.StartedAt.ToUniversalTime()).ToArray()));
-            trail.Parameters.Add(new NpgsqlParameter<double[]>("durations", events.Select(e => e.DurationMs).ToArray()));
-            trail.Parameters.Add(new NpgsqlParameter<string[]>("outcomes", events.Select(e => Clean(e.Outcome)).ToArray()));
-            trail.Parameters.Add(new NpgsqlParameter("details", NpgsqlDbType.Array | NpgsqlDbType.Text)
-            {
-                Value = events.Select(e => e.Detail is null ? null : Clean(e.Detail)).ToArray(),
-            });
-            await trail.ExecuteNonQueryAsync(cancellationToken);
-        }
-        await transaction.CommitAsync(cancellationToken);
-        return written;
-    }
+        IReadOnlyList<DocumentEventRecord> events, CancellationToken cancellationToken) =>
+        (await SaveBatchAsync([new DocumentWrite(document, removedBlocks, events)], cancellationToken)).Contains(document.Id);
 
-    /// <summary>Many documents in one transaction and three round trips (the storage service's batches), with the same
-    /// rule as <see cref="SaveAsync(DocumentRecord, IReadOnlyList{RemovedBlockRecord}, IReadOnlyList{DocumentEventRecord}, CancellationToken)"/>:
-    /// returns the ids whose row was written; the others were redeliveries and left as they were. The same id twice in
+    /// <summary>Many documents in one transaction and three round trips (the storage service's batches; a single
+    /// document is a batch of one): returns the ids whose row was written; the others were redeliveries and left as they were. The same id twice in
     /// one batch (a redelivery next to its first delivery) is written once: its highest revision.</summary>
     public async Task<IReadOnlySet<Guid>> SaveBatchAsync(IReadOnlyList<DocumentWrite> documents, CancellationToken cancellationToken)
     {
@@ -140,7 +81,7 @@ public sealed class DocumentStore(NpgsqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var written = new HashSet<Guid>();
-        await using (var upsert = new NpgsqlCommand(BatchUpsertSql, connection, transaction))
+        await using (var upsert = new NpgsqlCommand(UpsertSql, connection, transaction))
         {
             var p = upsert.Parameters;
             p.Add(new NpgsqlParameter<Guid[]>("id", rows.Select(d => d.Id).ToArray()));
@@ -187,7 +128,7 @@ public sealed class DocumentStore(NpgsqlDataSource dataSource)
             batch.BatchCommands.Add(deleteEvents);
             if (blocks.Count > 0)
             {
-                var insert = new NpgsqlBatchCommand(BatchRemovedBlocksSql);
+                var insert = new NpgsqlBatchCommand(RemovedBlocksSql);
                 insert.Parameters.Add(new NpgsqlParameter<Guid[]>("ids", blocks.Select(b => b.Id).ToArray()));
                 insert.Parameters.Add(new NpgsqlParameter<int[]>("ordinals", blocks.Select(b => b.Block.Ordinal).ToArray()));
                 insert.Parameters.Add(new NpgsqlParameter<string[]>("labels", blocks.Select(b => Clean(b.Block.Label)).ToArray()));
@@ -196,7 +137,7 @@ public sealed class DocumentStore(NpgsqlDataSource dataSource)
             }
             if (events.Count > 0)
             {
-                var insert = new NpgsqlBatchCommand(BatchEventsSql);
+                var insert = new NpgsqlBatchCommand(EventsSql);
                 insert.Parameters.Add(new NpgsqlParameter<Guid[]>("ids", events.Select(e => e.Id).ToArray()));
                 insert.Parameters.Add(new NpgsqlParameter<int[]>("ordinals", events.Select(e => e.Event.Ordinal).ToArray()));
                 insert.Parameters.Add(new NpgsqlParameter<string[]>("stages", events.Select(e => Clean(e.Event.Stage)).ToArray()));
@@ -215,37 +156,6 @@ public sealed class DocumentStore(NpgsqlDataSource dataSource)
 
     private static NpgsqlParameter TextArray(string name, IEnumerable<string?> values) =>
         new(name, NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = values.Select(v => v is null ? null : Clean(v)).ToArray() };
-
-    private static void AddDocumentParameters(NpgsqlParameterCollection p, DocumentRecord document)
-    {
-        p.Add(new NpgsqlParameter<Guid>("id", document.Id));
-        p.Add(Text("file_name", document.FileName));
-        p.Add(Text("raw_sha256", document.RawSha256));
-        p.Add(Text("status", document.Status));
-        p.Add(Text("error", document.Error));
-        p.Add(Text("title", document.Title));
-        p.Add(Text("clean_text", document.CleanText));
-        p.Add(Text("content_sha256", document.ContentSha256));
-        p.Add(Text("language", document.Language));
-        p.Add(Nullable("language_confidence", NpgsqlDbType.Double, document.LanguageConfidence));
-        p.Add(Nullable("duplicate_of", NpgsqlDbType.Uuid, document.DuplicateOf));
-        p.Add(Nullable("similarity", NpgsqlDbType.Double, document.Similarity));
-        p.Add(new NpgsqlParameter<DateTimeOffset>("received_at", NpgsqlDbType.TimestampTz) { TypedValue = document.ReceivedAt.ToUniversalTime() });
-        p.Add(Nullable("published_at", NpgsqlDbType.TimestampTz, document.PublishedAt?.ToUniversalTime()));
-        p.Add(Text("source", document.Source));
-        p.Add(Text("source_url", document.SourceUrl));
-        p.Add(Text("author", document.Author));
-        p.Add(Nullable("language_shares", NpgsqlDbType.Jsonb, document.LanguageShares));
-        p.Add(Nullable("language_spans", NpgsqlDbType.Jsonb, document.LanguageSpans));
-        p.Add(Nullable("story_id", NpgsqlDbType.Uuid, document.StoryId));
-        p.Add(new NpgsqlParameter<int>("revision", document.Revision));
-    }
-
-    private static NpgsqlParameter Nullable(string name, NpgsqlDbType type, object? value) =>
-        new(name, type) { Value = value ?? DBNull.Value };
-
-    private static NpgsqlParameter Text(string name, string? value) =>
-        new(name, NpgsqlDbType.Text) { Value = value is null ? DBNull.Value : Clean(value) };
 
     // PostgreSQL text cannot hold U+0000; a stray NUL must not turn a good document into a failed one.
     private static string Clean(string value) => value.Replace("\0", string.Empty, StringComparison.Ordinal);

@@ -152,16 +152,10 @@ public sealed class PipelineFixture(IMessageSink diagnostics) : IAsyncLifetime
 
     /// <summary>Everything each service has logged so far, by service name.</summary>
     public IReadOnlyDictionary<string, string> ServiceLogs() =>
-        _services.ToDictionary(s => s.Name, s => ReadShared(s.LogPath));
+        _services.ToDictionary(s => s.Name, s => s.ReadLog());
 
     /// <summary>The connection settings the services were given (secrets included), to check that logs never show them.</summary>
     public string DatabaseConnectionString => _database!.ConnectionString;
-
-    private static string ReadShared(string path)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        return new StreamReader(stream).ReadToEnd();
-    }
 
     public string ServiceLogTails() =>
         string.Join("\n", _services.Select(s => $"--- {s.Name} ({s.LogPath})\n{s.Tail(15)}"));

@@ -27,13 +27,19 @@ public sealed class ProcessLog : IDisposable
     {
         try
         {
-            using var stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            return string.Join('\n', new StreamReader(stream).ReadToEnd().Split('\n').TakeLast(lines));
+            return string.Join('\n', ReadAll().Split('\n').TakeLast(lines));
         }
         catch (IOException e)
         {
             return $"(log {Path} unreadable: {e.Message})";
         }
+    }
+
+    /// <summary>Everything written so far (the process may still be writing).</summary>
+    public string ReadAll()
+    {
+        using var stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        return new StreamReader(stream).ReadToEnd();
     }
 
     public void Dispose()

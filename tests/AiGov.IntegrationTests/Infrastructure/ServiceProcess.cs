@@ -83,6 +83,8 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public string Tail(int lines = 40) => _log.Tail(lines);
 
+    public string ReadLog() => _log.ReadAll();
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

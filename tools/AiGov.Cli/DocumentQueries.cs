@@ -134,13 +134,14 @@ public sealed class DocumentQueries(NpgsqlDataSource dataSource)
             SELECT d.id, d.file_name, d.raw_sha256, d.status, d.revision, d.received_at, d.title, d.clean_text, d.content_sha256,
                    d.published_at, d.source, d.source_url, d.author, d.language, d.language_confidence,
                    d.language_shares::text, d.language_spans::text, d.duplicate_of, d.similarity, d.story_id,
-                   (SELECT coalesce(array_agg(b.label ORDER BY b.ordinal), '{}') FROM document_removed_blocks b WHERE b.document_id = d.id),
-                   (SELECT coalesce(array_agg(b.text ORDER BY b.ordinal), '{}') FROM document_removed_blocks b WHERE b.document_id = d.id),
-                   (SELECT coalesce(array_agg(e.stage ORDER BY e.ordinal), '{}') FROM document_events e WHERE e.document_id = d.id),
-                   (SELECT coalesce(array_agg(e.host ORDER BY e.ordinal), '{}') FROM document_events e WHERE e.document_id = d.id),
-                   (SELECT coalesce(array_agg(e.started_at ORDER BY e.ordinal), '{}') FROM document_events e WHERE e.document_id = d.id),
-                   (SELECT coalesce(array_agg(e.duration_ms ORDER BY e.ordinal), '{}') FROM document_events e WHERE e.document_id = d.id)
+                   coalesce(b.labels, '{}'), coalesce(b.texts, '{}'),
+                   coalesce(e.stages, '{}'), coalesce(e.hosts, '{}'), coalesce(e.started, '{}'), coalesce(e.durations, '{}')
             FROM documents d
+            LEFT JOIN LATERAL (SELECT array_agg(label ORDER BY ordinal) AS labels, array_agg(text ORDER BY ordinal) AS texts
+                               FROM document_removed_blocks WHERE document_id = d.id) b ON true
+            LEFT JOIN LATERAL (SELECT array_agg(stage ORDER BY ordinal) AS stages, array_agg(host ORDER BY ordinal) AS hosts,
+                                      array_agg(started_at ORDER BY ordinal) AS started, array_agg(duration_ms ORDER BY ordinal) AS durations
+                               FROM document_events WHERE document_id = d.id) e ON true
             WHERE (cardinality(@ids) = 0 OR d.id = ANY(@ids))
               AND (@status IS NULL OR d.status = @status)
               AND (@since IS NULL OR d.received_at >= @since)

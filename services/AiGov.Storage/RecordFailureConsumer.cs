@@ -33,20 +33,25 @@ public sealed class RecordFailureConsumer(DocumentStore store, ILogger<RecordFai
         var reason = exception is null
             ? "no exception recorded"
             : $"{exception.ExceptionType}: {exception.Message}";
-        await store.SaveAsync(new DocumentRecord
-        {
-            Id = documentId,
-            FileName = source.FileName,
-            RawSha256 = source.RawSha256,
-            Status = DocumentStatus.Failed,
-            Error = $"{stage}_failed: {reason}",
-            ReceivedAt = source.ReceivedAt,
-            Revision = source.Revision,
-        }, [], FailureTrail(context.Message, stage, reason, clock.AppendTo(trail), documentId), context.CancellationToken);
+        await store.SaveAsync(FailedRecord(documentId, source.FileName, source.RawSha256, source.ReceivedAt, source.Revision, stage, reason),
+            [], FailureTrail(context.Message, stage, reason, clock.AppendTo(trail), documentId), context.CancellationToken);
         PipelineTelemetry.DocumentsFailed.Add(1, new KeyValuePair<string, object?>("stage", stage));
         logger.LogWarning("Document {DocumentId} ({FileName}) recorded as failed in {Stage}: {Reason}",
             documentId, source.FileName, stage, reason);
     }
+
+    /// <summary>The row of a document a stage gave up on: where it came from, and <c>&lt;stage&gt;_failed: reason</c>.</summary>
+    public static DocumentRecord FailedRecord(Guid id, string fileName, string? rawSha256, DateTimeOffset receivedAt, int revision,
+        string stage, string reason) => new()
+    {
+        Id = id,
+        FileName = fileName,
+        RawSha256 = rawSha256,
+        Status = DocumentStatus.Failed,
+        Error = $"{stage}_failed: {reason}",
+        ReceivedAt = receivedAt,
+        Revision = revision,
+    };
 
     /// <summary>The trail up to the stage that gave up, that stage as <c>failed</c> with the reason, then storage.</summary>
     private static List<DocumentEventRecord> FailureTrail(Fault fault, string stage, string reason, IReadOnlyList<StageVisit> trail, Guid documentId)

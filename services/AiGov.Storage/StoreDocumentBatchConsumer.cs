@@ -55,16 +55,9 @@ public sealed class StoreDocumentBatchConsumer(DocumentStore store, ILogger<Stor
                 logger.LogWarning("Document {DocumentId} ({FileName}) cannot be stored: {Reason}; recorded as failed", document.Record.Id, document.Record.FileName, reason);
                 var events = document.Events.ToList();
                 events[^1] = events[^1] with { Outcome = DocumentStatus.Failed, Detail = reason };
-                await store.SaveAsync(new DocumentRecord
-                {
-                    Id = document.Record.Id,
-                    FileName = document.Record.FileName,
-                    RawSha256 = document.Record.RawSha256,
-                    Status = DocumentStatus.Failed,
-                    Error = $"{QueueNames.Storage}_failed: {reason}",
-                    ReceivedAt = document.Record.ReceivedAt,
-                    Revision = document.Record.Revision,
-                }, [], events, cancellationToken);
+                var record = document.Record;
+                await store.SaveAsync(RecordFailureConsumer.FailedRecord(record.Id, record.FileName, record.RawSha256, record.ReceivedAt,
+                    record.Revision, QueueNames.Storage, reason), [], events, cancellationToken);
                 written.Add(document.Record.Id);
                 PipelineTelemetry.DocumentsFailed.Add(1, new KeyValuePair<string, object?>("stage", QueueNames.Storage));
             }

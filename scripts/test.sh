@@ -40,35 +40,36 @@ status=0
 dotnet test "$root/AiGovPipeline.sln" -c Release --no-build --logger trx --logger "console;verbosity=normal" \
   --results-directory "$results" || status=$?
 
-# The fault suite (issue #7): 1,000 documents through SIGKILLs of every service and restarts of both servers, on a
-# stack of its own; it runs the services built in step 2. AIGOV_RUN_CHAOS=0 skips it (e.g. for a quick local run).
-chaos_passed=0 chaos_failed=0 chaos_ran=0
-if [ "${AIGOV_RUN_CHAOS:-1}" = 1 ]; then
-  echo "test: [4/6] fault suite (scripts/chaos.sh, a stack of its own)" >&2
-  chaos_ran=1
-  if AIGOV_SERVICES_PREBUILT=1 timeout --kill-after=60 600 bash "$root/scripts/chaos.sh"; then chaos_passed=1; else chaos_failed=1; fi
-else
-  echo "test: [4/6] fault suite skipped (AIGOV_RUN_CHAOS=0)" >&2
-fi
-
-# Scale-out fault test: a three-node RabbitMQ cluster of its own with quorum queues and two replicas of every worker,
-# a node and a replica per stage SIGKILLed mid-stream (~4 min). It runs the services built in step 2.
-# AIGOV_RUN_CLUSTER_TEST=0 skips it (e.g. where ports 5701-5703 are taken by scripts/cluster.sh).
-cluster_passed=0 cluster_failed=0 cluster_ran=0
-if [ "${AIGOV_RUN_CLUSTER_TEST:-1}" = 1 ]; then
-  echo "test: [5/6] scale-out fault test (scripts/cluster-test.sh, a cluster of its own)" >&2
-  cluster_ran=1
-  if AIGOV_SERVICES_PREBUILT=1 timeout --kill-after=120 600 bash "$root/scripts/cluster-test.sh"; then cluster_passed=1; else cluster_failed=1; fi
-else
-  echo "test: [5/6] scale-out fault test skipped (AIGOV_RUN_CLUSTER_TEST=0)" >&2
-fi
+# Script suites beside the TRX results, each counted as one test: run_suite STEP SWITCH KILL_AFTER TITLE SCRIPT.
+# Each runs the services built in step 2 on a stack of its own, capped at 600 s; SWITCH=0 in the environment skips it.
+suites_passed=0 suites_failed=0 suites_ran=0
+run_suite() {
+  local step="$1" switch="$2" kill_after="$3" title="$4" script="$5"
+  if [ "${!switch:-1}" != 1 ]; then
+    echo "test: [$step/6] $title skipped ($switch=0)" >&2
+    return 0
+  fi
+  echo "test: [$step/6] $title (scripts/$script, a stack of its own)" >&2
+  suites_ran=$((suites_ran + 1))
+  if AIGOV_SERVICES_PREBUILT=1 timeout --kill-after="$kill_after" 600 bash "$root/scripts/$script"; then
+    suites_passed=$((suites_passed + 1))
+  else
+    suites_failed=$((suites_failed + 1))
+  fi
+}
+# The fault suite (issue #7): 1,000 documents through SIGKILLs of every service and restarts of both servers.
+run_suite 4 AIGOV_RUN_CHAOS 60 "fault suite" chaos.sh
+# Scale-out fault test: a three-node RabbitMQ cluster with quorum queues and two replicas of every worker, a node and
+# a replica per stage SIGKILLed mid-stream (~4 min). AIGOV_RUN_CLUSTER_TEST=0 skips it (e.g. where ports 5701-5703
+# are taken by scripts/cluster.sh).
+run_suite 5 AIGOV_RUN_CLUSTER_TEST 120 "scale-out fault test" cluster-test.sh
 
 echo "test: [6/6] results" >&2
 sum() { cat "$results"/*.trx 2>/dev/null | grep -o "<Counters [^>]*" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' | awk '{s+=$1} END {print s+0}'; }
-passed="$(( $(sum passed) + chaos_passed + cluster_passed ))"
-failed="$(( $(sum failed) + chaos_failed + cluster_failed ))"
+passed="$(( $(sum passed) + suites_passed ))"
+failed="$(( $(sum failed) + suites_failed ))"
 trx_total="$(sum total)"
-total="$((trx_total + chaos_ran + cluster_ran))"
+total="$((trx_total + suites_ran))"
 if [ "$trx_total" -eq 0 ]; then
   echo "ERROR: no test results were written to $results -- see the dotnet test output above" >&2
   status=1

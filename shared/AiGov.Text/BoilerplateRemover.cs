@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.RegularExpressions;
 using AiGov.Text.Boilerplate;
+using AiGov.Text.StopWords;
 
 namespace AiGov.Text;
 
@@ -19,6 +20,24 @@ public static partial class BoilerplateRemover
     // A leading navigation run needs this many short menu-like lines.
     private const int MinNavigationRun = 3;
 
+    // Stop-word thresholds (StopWords/*.txt). Prose in its own language measures 0.3–0.55 on these lists (the
+    // seeds: 0.38–0.47 in English); another language of the same script measures under 0.1.
+    private const int MinClearWords = 8;
+    private const int MinClearStopWords = 3;
+    private const double MinClearDensity = 0.2;
+    private const double MinBodyStopWordDensity = 0.2;
+    private const int MinBodyStopWords = 10;
+    private const int MinForeignRunWords = 15;
+    private const double MaxForeignRunShare = 0.6;
+    private const double MaxBodyShareInForeign = 0.6;
+
+    // A trailing list: at least three items (two are as often the article's own short list) of at most six words
+    // (or twelve Han characters) and 60 characters, at most a fifth of the text.
+    private const int MinListLines = 3;
+    private const int MaxListItemLength = 60;
+    private const int MaxListItemWords = 6;
+    private const double MaxListShare = 0.2;
+
     // The separators of MenuLineRegex.
     private static readonly SearchValues<char> s_menuSeparators = SearchValues.Create("|•·»>/");
 
@@ -30,7 +49,8 @@ public static partial class BoilerplateRemover
     /// removed block with its label. In order: a navigation run at the very top; tail sections that start with a
     /// marker line in the last part of the text (cut to the end); single boilerplate lines anywhere (phrase lists,
     /// bylines, date lines, menus, CMS debris around a repeated <paramref name="title"/>); then a trailing run of
-    /// paragraphs in CJK script after a Latin-script article, and a bracketed credit after the last sentence
+    /// paragraphs in another script or (by stop-word density) another language than the article's, a trailing list of
+    /// short items without stop words (tags, share buttons), and a bracketed credit after the last sentence
     /// ("(New Society)", "（完）"). The result is normalised again.
     /// </summary>
     public static BoilerplateResult Apply(string text, string? title = null)
@@ -83,9 +103,14 @@ public static partial class BoilerplateRemover
 
         var removed = new List<RemovedText>(body.Blocks);
         var paragraphs = SplitParagraphs(string.Join('\n', kept));
-        if (RemoveTrailingForeignScriptRun(paragraphs) is { } foreignTail)
+        if ((RemoveTrailingForeignScriptRun(paragraphs) ?? RemoveTrailingForeignLanguageRun(paragraphs)) is { } foreignTail)
         {
             removed.Add(new RemovedText("foreign-tail", foreignTail));
+        }
+
+        if (RemoveTrailingLinkList(paragraphs) is { } linkList)
+        {
+            removed.Add(new RemovedText("link-list", linkList));
         }
 
         if (RemoveTrailingCredit(paragraphs) is { } credit)
@@ -281,6 +306,163 @@ public static partial class BoilerplateRemover
         paragraphs.RemoveRange(firstOfRun, paragraphs.Count - firstOfRun);
         return removed;
     }
+
+    /// <summary>
+    /// Cuts unrelated content appended in another language of the same script, like a Spanish advertisement after an
+    /// English article, by stop-word density: the trailing paragraphs whose stop words are clearly those of one other
+    /// language (<see cref="IsClearlyIn"/>), with paragraphs without a clear language between them, after a body whose
+    /// densest stop words are of a different language. The run must be shorter than
+    /// <see cref="MaxForeignRunShare"/> of the body's words, so a document followed by its full translation (bilingual
+    /// Canadian or Swiss texts) keeps both halves.
+    /// </summary>
+    private static string? RemoveTrailingForeignLanguageRun(List<string> paragraphs)
+    {
+        if (paragraphs.Count < 2)
+        {
+            return null;
+        }
+
+        var lists = StopWordLists.Embedded;
+        var profiles = paragraphs.Select(paragraph => lists.Measure(paragraph)).ToArray();
+        string? tailLanguage = null;
+        var firstOfRun = paragraphs.Count;
+        var firstForeign = -1;
+        while (firstOfRun > 0)
+        {
+            var profile = profiles[firstOfRun - 1];
+            var clear = profile.Densest is { } densest && IsClearlyIn(profile, densest) ? densest.Language : null;
+            if (clear is not null && tailLanguage is not null && clear != tailLanguage)
+            {
+                break;
+            }
+
+            if (clear is not null)
+            {
+                tailLanguage = clear;
+                firstForeign = firstOfRun - 1;
+            }
+
+            firstOfRun--;
+        }
+
+        // Paragraphs without a clear language before the first foreign one stay with the body.
+        if (tailLanguage is null || firstForeign <= 0)
+        {
+            return null;
+        }
+
+        var bodyProfile = lists.Measure(string.Join('\n', paragraphs.Take(firstForeign)));
+        if (bodyProfile.Densest is not { } body || body.Language == tailLanguage || body.Density < MinBodyStopWordDensity
+            || body.StopWords < MinBodyStopWords)
+        {
+            return null;
+        }
+
+        var runWords = 0;
+        for (var i = firstForeign; i < paragraphs.Count; i++)
+        {
+            var inTail = profiles[i].For(tailLanguage);
+            // A paragraph of the run with nearly as many of the body's stop words as of its own is not clearly foreign
+            // (Italian "a", "in", "i" are English stop words too: an Italian paragraph measures ~0.15 in English
+            // against ~0.3 in Italian).
+            if (IsClearlyIn(profiles[i], inTail) && profiles[i].For(body.Language).StopWords > MaxBodyShareInForeign * inTail.StopWords)
+            {
+                return null;
+            }
+
+            runWords += inTail.Words;
+        }
+
+        if (runWords < MinForeignRunWords || runWords > MaxForeignRunShare * body.Words)
+        {
+            return null;
+        }
+
+        var removed = string.Join('\n', paragraphs.Skip(firstForeign));
+        paragraphs.RemoveRange(firstForeign, paragraphs.Count - firstForeign);
+        return removed;
+    }
+
+    /// <summary>A paragraph is clearly in a language when it has enough words and stop words and its density in that
+    /// language is one of prose.</summary>
+    private static bool IsClearlyIn(StopWordProfile profile, StopWordDensity density) =>
+        density.Words >= MinClearWords && density.StopWords >= MinClearStopWords && density.Density >= MinClearDensity;
+
+    /// <summary>
+    /// Cuts a list of short items after the article's last sentence: tags, topics, share buttons, link titles. Each
+    /// line of the run is short, does not end a sentence and has not one stop word of the body's language (prose
+    /// always has some: "The law applies from 2026." has two); the run has at least three lines, the text before it
+    /// ends with a sentence, and it is a small part of the text.
+    /// </summary>
+    private static string? RemoveTrailingLinkList(List<string> paragraphs)
+    {
+        if (paragraphs.Count == 0)
+        {
+            return null;
+        }
+
+        var lines = string.Join("\n\n", paragraphs).Split('\n');
+        var lists = StopWordLists.Embedded;
+        var first = lines.Length;
+        var listLines = 0;
+        string? bodyLanguage = null;
+        while (first > 0)
+        {
+            var line = lines[first - 1].Trim();
+            if (line.Length == 0)
+            {
+                first--;
+                continue;
+            }
+
+            if (line.Length > MaxListItemLength || EndsClause(line))
+            {
+                break;
+            }
+
+            var profile = lists.Measure(line);
+            if (profile.Words + (profile.HanCharacters / 2) > MaxListItemWords || profile.Words + profile.HanCharacters == 0)
+            {
+                break;
+            }
+
+            bodyLanguage ??= lists.Measure(string.Join('\n', lines.Take(first - 1))).Densest?.Language;
+            if (bodyLanguage is null || profile.For(bodyLanguage).StopWords > 0)
+            {
+                break;
+            }
+
+            listLines++;
+            first--;
+        }
+
+        if (listLines < MinListLines)
+        {
+            return null;
+        }
+
+        var before = string.Join('\n', lines.Take(first)).TrimEnd();
+        if (before.Length == 0 || !EndsSentence(before))
+        {
+            return null;
+        }
+
+        var removed = string.Join('\n', lines.Skip(first).Select(line => line.Trim()).Where(line => line.Length > 0));
+        if (removed.Length > MaxListShare * (before.Length + removed.Length))
+        {
+            return null;
+        }
+
+        paragraphs.Clear();
+        paragraphs.AddRange(SplitParagraphs(before));
+        return removed;
+    }
+
+    // A text ending with a colon introduces what follows ("The Act bans:"), so the list after it is the article's.
+    private static bool EndsSentence(string text) => text.Length > 0 && text[^1] is '.' or '!' or '?' or '。' or '！' or '？' or '…'
+        or '"' or '”' or '’' or '»' or ')' or '）' or '」' or '』';
+
+    private static bool EndsClause(string text) => EndsSentence(text) || text[^1] is ':' or ';' or ',' or '：' or '；' or '，' or '、';
 
     /// <summary>Cuts a bracketed source or reporter credit after the last sentence: "… mankind. (New Society)", "。（完）".</summary>
     private static string? RemoveTrailingCredit(List<string> paragraphs)

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using AiGov.Text.Html;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 
@@ -279,42 +280,8 @@ public static partial class HtmlExtractor
         },
     };
 
-    /// <summary>The audit label of the widget that the element's id or class names, or null (see <see cref="NoiseNameRegex"/>).</summary>
-    private static string? NoiseLabel(IElement element)
-    {
-        var names = $"{element.Id} {element.ClassName}";
-        foreach (var name in names.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-        {
-            // State modifiers ("has-sidebar", "no-comments") and taxonomy classes ("tag-social-media") describe
-            // the element; they do not name a widget.
-            if (StateModifierRegex().IsMatch(name))
-            {
-                continue;
-            }
-
-            var match = NoiseNameRegex().Match(name);
-            if (match.Success)
-            {
-                return LabelOfNoise(match.Value.Trim('-', '_').ToLowerInvariant());
-            }
-        }
-
-        return null;
-    }
-
-    private static string LabelOfNoise(string noise) => noise switch
-    {
-        _ when noise.StartsWith("cookie", StringComparison.Ordinal) || noise is "consent" or "gdpr" => "cookie",
-        _ when noise.StartsWith("comment", StringComparison.Ordinal) || noise == "disqus" => "comments",
-        "share" or "sharing" or "social" or "sharedaddy" => "share",
-        "newsletter" or "subscri" or "paywall" or "popup" => "subscribe",
-        "advert" or "sponsor" or "ad" or "ads" or "promo" or "banner" => "ad",
-        "breadcrumb" => "nav",
-        "byline" or "posted-on" or "posted_on" or "meta" or "metadata" => "byline",
-        "feedback" => "feedback",
-        "print" or "toolbar" or "tools" => "share",
-        _ => "related",
-    };
+    /// <summary>The audit label of the widget that the element's id or class names (Html/noise-names.txt), or null.</summary>
+    private static string? NoiseLabel(IElement element) => NoiseNames.Embedded.LabelOf(element.Id, element.ClassName);
 
     private static bool IsNoise(IElement element) => NoiseLabel(element) is not null;
 
@@ -444,18 +411,6 @@ public static partial class HtmlExtractor
     }
 
     private static string CollapseWhitespace(string text) => WhitespaceCollapser.CollapseAndTrim(text);
-
-    [GeneratedRegex(@"^(has|no|with|is|enable|show|hide|tag|category|cat|term|topic)[-_]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex StateModifierRegex();
-
-    // Substrings that are unambiguous anywhere in a name, then short words that must stand alone between
-    // separators (-, _, start/end) because they occur inside ordinary words ("ad" in "header", "share" in "shareholder").
-    [GeneratedRegex(
-        @"cookie|consent|gdpr|disqus|newsletter|subscri|sharedaddy|sharing|social|relatedposts|related[-_]|outbrain|taboola"
-        + @"|advert|sponsor|paywall|popup|comment(?!ary)|breadcrumb|sidebar|most[-_]?read|most[-_]?popular|trending|recommend"
-        + @"|byline|posted[-_]on|feedback|(^|[-_])(ad|ads|share|related|popular|promo|banner|widget|meta|metadata|print|toolbar|tools)([-_]|$)",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex NoiseNameRegex();
 
     [GeneratedRegex(@"display\s*:\s*none|visibility\s*:\s*hidden", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HiddenStyleRegex();

@@ -12,6 +12,8 @@
 #   options: --no-inprocess  --workers W (in-process workers, default 4)  --inprocess-batch B (documents per
 #            dedup/storage batch in-process, default 32; 1 = one at a time)  --keep-servers  --seed S
 #            --service-env "K=V K=V" (extra environment for the services, e.g. DOTNET_gcServer=1)
+#            --warmup W (W other articles through the stack first, not measured: steady-state numbers without the
+#            services' start-up; default 0, i.e. cold services)
 # Results: .local/bench/results/<time>/ (pipeline.json, inprocess.json, timeline.csv, the services' logs).
 # Last line: "bench: N docs, X docs/s, p50 A ms, p99 B ms, efficiency E, rss R MB" (rss: the whole stack's PSS at
 # its peak -- RabbitMQ, PostgreSQL and the five services). docs/PERFORMANCE.md has the numbers and what they mean.
@@ -27,7 +29,7 @@ database=aigov_bench
 inproc_database=aigov_bench_inproc
 vhost=aigov-bench
 
-documents=10000 steady=0 seconds=60 inprocess=1 workers=4 inprocess_batch=32 keep_servers=0 seed=1 service_env=""
+documents=10000 steady=0 seconds=60 inprocess=1 workers=4 inprocess_batch=32 keep_servers=0 seed=1 service_env="" warmup=0
 usage() { sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; }
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -38,13 +40,14 @@ while [ $# -gt 0 ]; do
     --inprocess-batch) inprocess_batch="${2:?--inprocess-batch needs a number}"; shift 2 ;;
     --keep-servers) keep_servers=1; shift ;;
     --seed) seed="${2:?--seed needs a number}"; shift 2 ;;
+    --warmup) warmup="${2:?--warmup needs a number of documents}"; shift 2 ;;
     --service-env) service_env="${2?--service-env needs \"K=V ...\"}"; shift 2 ;;
     -h | --help) usage; exit 0 ;;
     [0-9]*) documents="$1"; shift ;;
     *) echo "bench: unknown argument '$1' -- see scripts/bench.sh --help" >&2; exit 2 ;;
   esac
 done
-case "$documents$seconds$workers$inprocess_batch" in *[!0-9]*) echo "bench: N, --seconds and --workers must be whole numbers" >&2; exit 2 ;; esac
+case "$documents$seconds$workers$inprocess_batch$warmup" in *[!0-9]*) echo "bench: N, --seconds, --workers and --warmup must be whole numbers" >&2; exit 2 ;; esac
 [ "$steady" = 0 ] || inprocess=0
 
 # shellcheck source=scripts/lib/infra.sh
@@ -131,7 +134,7 @@ else
   say "[4/5] articles dropped at $steady docs/s for $seconds s"
 fi
 status=0
-dotnet "$bench_dll" pipeline --documents "$documents" --steady "$steady" --seconds "$seconds" --seed "$seed" \
+dotnet "$bench_dll" pipeline --documents "$documents" --steady "$steady" --seconds "$seconds" --seed "$seed" --warmup "$warmup" \
   --data-root "$data_root" --postgres "$pg_cs" --management "http://127.0.0.1:$AIGOV_MGMT_PORT" --vhost "$vhost" \
   --out "$run_dir" --pids "${pids%,}" || status=$?
 cp "$AIGOV_LOCAL"/logs/AiGov.*.log "$run_dir/" 2>/dev/null || true

@@ -21,7 +21,7 @@ public static class BenchReport
         var e = Console.Error;
 
         e.WriteLine();
-        e.WriteLine(string.Create(c, $"pipeline: {p.Documents:N0} files {(p.SteadyRate > 0 ? $"dropped at {p.SteadyRate:0.#} docs/s" : "dropped at once")} in {p.DropSeconds:0.0} s; last row {p.ElapsedSeconds:0.0} s after the first drop; mean load average {p.MeanLoadAverage:0.0} on {Environment.ProcessorCount} cores"));
+        e.WriteLine(string.Create(c, $"pipeline: {p.Documents:N0} files {(p.SteadyRate > 0 ? $"dropped at {p.SteadyRate:0.#} docs/s" : "dropped at once")} in {p.DropSeconds:0.0} s; last row {p.ElapsedSeconds:0.0} s after the first drop{(p.WarmupDocuments > 0 ? $", after a warm-up of {p.WarmupDocuments:N0} other documents" : ", services cold")}; mean load average {p.MeanLoadAverage:0.0} on {Environment.ProcessorCount} cores"));
         e.WriteLine(string.Create(c, $"  rows {p.Rows:N0} ({string.Join(", ", p.ByStatus.OrderBy(s => s.Key).Select(s => $"{s.Key} {s.Value:N0}"))}); lost {p.Lost}, doubled {p.Doubled}"));
         e.WriteLine(string.Create(c, $"  sustained {p.DocsPerSecond:0} docs/s; latency received_at -> stored_at p50 {p.P50Ms:0} ms, p95 {p.P95Ms:0} ms, p99 {p.P99Ms:0} ms, max {p.MaxMs:0} ms"));
         e.WriteLine("  stage                 docs    docs/s  mean ms   p99 ms  busy (avg. documents in work)  max queue depth");
@@ -36,6 +36,13 @@ public static class BenchReport
             e.WriteLine(string.Create(c, $"    {m.Name,-24} RSS {m.PeakRssMb,6:0} MB   PSS {m.PeakPssMb,6:0} MB"));
         }
         e.WriteLine(string.Create(c, $"    whole stack at its peak: PSS {p.PeakStackPssMb:0} MB (sum of RSS {p.PeakStackRssMb:0} MB, which counts PostgreSQL's shared buffers once per back end)"));
+        if (p.Cpu.Count > 0)
+        {
+            // On a machine doing nothing else, the CPU the stack needs per document bounds its rate.
+            var total = p.Cpu.Sum(x => x.MsPerDocument);
+            e.WriteLine(string.Create(c, $"  CPU from the first drop to the last row, per document: {string.Join(", ", p.Cpu.Select(x => $"{x.Name} {x.MsPerDocument:0.00} ms"))}"));
+            e.WriteLine(string.Create(c, $"    whole stack {total:0.00} ms of CPU per document: {Environment.ProcessorCount} cores allow at most {(total > 0 ? Environment.ProcessorCount * 1000 / total : 0):0} docs/s"));
+        }
         string efficiency;
         if (inProcess is null)
         {

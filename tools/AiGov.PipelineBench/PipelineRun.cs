@@ -11,6 +11,9 @@ public sealed record StageResult(string Stage, long Documents, double DocsPerSec
 
 public sealed record MemoryResult(string Name, double PeakRssMb, double PeakPssMb);
 
+/// <summary>CPU time a process group used from the first drop to the last row.</summary>
+public sealed record CpuResult(string Name, double Seconds, double MsPerDocument);
+
 public sealed record PipelineResult
 {
     public required int Documents { get; init; }
@@ -32,6 +35,8 @@ public sealed record PipelineResult
     public required List<MemoryResult> Memory { get; init; }
     public required double PeakStackPssMb { get; init; }
     public required double PeakStackRssMb { get; init; }
+    public List<CpuResult> Cpu { get; init; } = [];
+    public int WarmupDocuments { get; init; }
 
     /// <summary>The machine's 1-minute load average over the run (2 cores: above 2, others were competing).</summary>
     public double MeanLoadAverage { get; init; }
@@ -88,6 +93,10 @@ public static class PipelineRun
 
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
         using var http = ManagementClient(management);
+        if (args.Int("warmup", 0) is var warmup and > 0 && !await WarmUpAsync(warmup, args.Int("seed", 1), dataRoot, dataSource, stallSeconds))
+        {
+            return 1;
+        }
         Directory.CreateDirectory(Path.Combine(dataRoot, "inbox", "bench"));
 
         var dropped = 0;
@@ -111,6 +120,7 @@ public static class PipelineRun
             return dropWatch.Elapsed.TotalSeconds;
         });
 
+        var cpuAtStart = ProcessMemory.Sample(groups).ToDictionary(m => m.Name, m => m.CpuSeconds, StringComparer.Ordinal);
         var timeline = new StringBuilder("seconds,dropped,rows,queue,ready,unacked,stack_pss_mb\n");
         var maxDepth = new Dictionary<string, long>(StringComparer.Ordinal);
         var peakRss = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -158,8 +168,12 @@ public static class PipelineRun
             }
         }
         var dropSeconds = await dropper;
+        var atEnd = ProcessMemory.Sample(groups);
+        var cpu = atEnd.Select(m => (m.Name, Seconds: m.CpuSeconds - cpuAtStart.GetValueOrDefault(m.Name)))
+            .Select(c => new CpuResult(c.Name, c.Seconds, rows == 0 ? 0 : c.Seconds * 1000 / rows))
+            .ToList();
         // The .NET services' own high-water marks catch a peak between two samples.
-        foreach (var m in ProcessMemory.Sample(groups).Where(m => m.Name.StartsWith("AiGov.", StringComparison.Ordinal)))
+        foreach (var m in atEnd.Where(m => m.Name.StartsWith("AiGov.", StringComparison.Ordinal)))
         {
             peakRss[m.Name] = Math.Max(peakRss.GetValueOrDefault(m.Name), m.PeakRssMb);
         }
@@ -168,10 +182,56 @@ public static class PipelineRun
         var result = await MeasureAsync(dataSource, total, steady, firstDrop, dropSeconds, maxDepth,
             groups.Select(g => new MemoryResult(g.Name, peakRss.GetValueOrDefault(g.Name), peakPss.GetValueOrDefault(g.Name))).ToList(),
             peakStackPss, peakStackRss);
-        result = result with { MeanLoadAverage = loads.Count == 0 ? 0 : loads.Average() };
+        result = result with { MeanLoadAverage = loads.Count == 0 ? 0 : loads.Average(), Cpu = cpu, WarmupDocuments = args.Int("warmup", 0) };
         await File.WriteAllTextAsync(Path.Combine(outDir, "pipeline.json"), JsonSerializer.Serialize(result, Json));
         Log($"results in {Path.Combine(outDir, "pipeline.json")}, queue depths over time in {Path.Combine(outDir, "timeline.csv")}");
         return result.Lost == 0 && result.Doubled == 0 ? 0 : 1;
+    }
+
+    /// <summary>Drops <paramref name="count"/> other articles into <c>inbox/warmup/</c> at once and waits until all
+    /// are rows: the services' first batches (JIT, connections, pools) are then behind them, and the measured files
+    /// (<c>bench/</c>) see a steady state. Their rows stay out of every number.</summary>
+    private static async Task<bool> WarmUpAsync(int count, int seed, string dataRoot, NpgsqlDataSource dataSource, int stallSeconds)
+    {
+        // Another seed: distinct from the measured corpus, so no measured article is a duplicate of a warm-up one.
+        var articles = ArticleGenerator.FromSeeds().Generate(count, seed + 7919)
+            .Select(a => a with { FileName = "warmup/" + Path.GetFileName(a.FileName) })
+            .ToList();
+        var staging = Path.Combine(dataRoot, "staging-warmup");
+        Directory.CreateDirectory(Path.Combine(staging, "warmup"));
+        foreach (var article in articles)
+        {
+            var path = Path.Combine(staging, article.FileName);
+            await File.WriteAllBytesAsync(path, article.Bytes);
+            File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddMinutes(-1));
+        }
+        Log($"warm-up: {articles.Count:N0} articles through the stack before measuring …");
+        var watch = Stopwatch.StartNew();
+        Directory.Move(Path.Combine(staging, "warmup"), Path.Combine(dataRoot, "inbox", "warmup"));
+        long rows = 0, lastRows = 0;
+        var lastProgress = Stopwatch.StartNew();
+        var tick = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        while (await tick.WaitForNextTickAsync())
+        {
+            rows = await ScalarAsync(dataSource, "SELECT count(*) FROM documents WHERE file_name LIKE 'warmup/%'");
+            Log($"warm-up: [{watch.Elapsed.TotalSeconds,5:0} s] rows {rows,6:N0}/{articles.Count:N0}");
+            if (rows >= articles.Count)
+            {
+                Log($"warm-up: done in {watch.Elapsed.TotalSeconds:0.0} s");
+                return true;
+            }
+            if (rows != lastRows)
+            {
+                lastProgress.Restart();
+                lastRows = rows;
+            }
+            if (lastProgress.Elapsed.TotalSeconds > stallSeconds)
+            {
+                Log($"warm-up: no new row for {stallSeconds} s with {rows:N0} of {articles.Count:N0}: giving up (see the services' logs and the _error queues)");
+                return false;
+            }
+        }
+        return false;
     }
 
     private static async Task<PipelineResult> MeasureAsync(NpgsqlDataSource dataSource, int total, double steady, DateTimeOffset firstDrop,

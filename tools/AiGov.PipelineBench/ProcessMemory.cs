@@ -5,7 +5,9 @@ namespace AiGov.PipelineBench;
 /// buffers) among the processes mapping it, so a sum over processes counts every page once.</summary>
 public sealed record ProcessGroup(string Name, int RootPid);
 
-public sealed record GroupMemory(string Name, int Processes, double RssMb, double PssMb, double PeakRssMb);
+/// <param name="CpuSeconds">User + system CPU time of the group's live processes, plus what their exited children
+/// used (cutime/cstime: PostgreSQL's ended back ends are counted by the postmaster that reaped them).</param>
+public sealed record GroupMemory(string Name, int Processes, double RssMb, double PssMb, double PeakRssMb, double CpuSeconds);
 
 public static class ProcessMemory
 {
@@ -31,7 +33,7 @@ public static class ProcessMemory
         var result = new List<GroupMemory>(groups.Count);
         foreach (var group in groups)
         {
-            double rss = 0, pss = 0, peak = 0;
+            double rss = 0, pss = 0, peak = 0, cpu = 0;
             var count = 0;
             foreach (var pid in Tree(group.RootPid, children))
             {
@@ -44,8 +46,9 @@ public static class ProcessMemory
                 rss += status.GetValueOrDefault("VmRSS");
                 peak += status.GetValueOrDefault("VmHWM");
                 pss += Fields($"/proc/{pid}/smaps_rollup")?.GetValueOrDefault("Pss") ?? status.GetValueOrDefault("VmRSS");
+                cpu += CpuSeconds(pid);
             }
-            result.Add(new GroupMemory(group.Name, count, rss / 1024, pss / 1024, peak / 1024));
+            result.Add(new GroupMemory(group.Name, count, rss / 1024, pss / 1024, peak / 1024, cpu));
         }
         return result;
     }
@@ -101,6 +104,31 @@ public static class ProcessMemory
             }
         }
         return map;
+    }
+
+    // USER_HZ: /proc reports CPU times in 1/100 s on every Linux architecture .NET runs on.
+    private const double TicksPerSecond = 100;
+
+    /// <summary>utime + stime + cutime + cstime of one process (fields 14–17 of /proc/PID/stat); 0 when it is gone.</summary>
+    private static double CpuSeconds(int pid)
+    {
+        string stat;
+        try
+        {
+            stat = File.ReadAllText($"/proc/{pid}/stat");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return 0;
+        }
+        // After "pid (comm) ", field 3 (state) is rest[0], so field n is rest[n - 3].
+        var rest = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        double ticks = 0;
+        for (var field = 14; field <= 17 && field - 3 < rest.Length; field++)
+        {
+            ticks += long.TryParse(rest[field - 3], out var value) ? value : 0;
+        }
+        return ticks / TicksPerSecond;
     }
 
     /// <summary>"Key:   123 kB" lines as kB values; null when the process is gone.</summary>

@@ -5,6 +5,9 @@ using AiGov.Infrastructure.Messaging;
 
 var builder = ServiceDefaults.CreateServiceBuilder(args);
 builder.AddStageTimeLimit();
+builder.Services.AddSingleton<CleanerWarmUp>();
+builder.Services.AddHostedService(services => services.GetRequiredService<CleanerWarmUp>());
+builder.Services.AddHealthChecks().AddCheck<CleanerWarmUp>("cleaner-warm-up", tags: ["ready"]);
 builder.AddPipelineBus(bus => bus.AddStageConsumer<CleanDocumentConsumer>(QueueNames.Cleaning));
 
 var app = builder.Build();

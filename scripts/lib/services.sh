@@ -145,6 +145,8 @@ svc_start() {
     _infra_close_fds
     cd "$root" || exit 1
     export Urls="http://127.0.0.1:$port" Pipeline__DataRoot="${Pipeline__DataRoot:-$root/data}"
+    # Read by the cleaner only; written by `scripts/aigov site-phrases --out data/site-phrases.txt`.
+    export Cleaning__SitePhrasesPath="${Cleaning__SitePhrasesPath:-$Pipeline__DataRoot/site-phrases.txt}"
     export DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0 MASSTRANSIT_USAGE_TELEMETRY=false
     exec setsid nohup dotnet "$local_dir/app/$service/$service.dll" >>"$log" 2>&1 </dev/null
   ) &

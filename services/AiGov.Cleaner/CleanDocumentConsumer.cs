@@ -12,17 +12,18 @@ namespace AiGov.Cleaner;
 /// <see cref="FormatException"/>: the stage's retry policy does not retry it, and it becomes a <c>failed</c> row; so
 /// does one that takes longer than the stage's time limit (<see cref="StageTimeoutException"/>).
 /// </summary>
-public sealed class CleanDocumentConsumer(StageTimeLimit timeLimit, ILogger<CleanDocumentConsumer> logger) : IConsumer<DocumentArrived>
+public sealed class CleanDocumentConsumer(StageTimeLimit timeLimit, SitePhraseFile sitePhrases, ILogger<CleanDocumentConsumer> logger) : IConsumer<DocumentArrived>
 {
     public async Task Consume(ConsumeContext<DocumentArrived> context)
     {
         var arrived = context.Message;
         var clock = StageClock.Start(QueueNames.Cleaning);
+        var phrases = sitePhrases.Current;
         CleanedDocument cleaned;
         try
         {
             cleaned = await timeLimit.RunAsync(QueueNames.Cleaning,
-                token => DocumentCleaner.Clean(arrived.Content, arrived.Source.FileName, token), context.CancellationToken);
+                token => DocumentCleaner.Clean(arrived.Content, arrived.Source.FileName, phrases, token), context.CancellationToken);
         }
         catch (UnreadableDocumentException exception)
         {

@@ -5,6 +5,8 @@ using AiGov.Infrastructure.Messaging;
 
 var builder = ServiceDefaults.CreateServiceBuilder(args);
 builder.AddStageTimeLimit();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<SitePhraseFile>();
 builder.Services.AddSingleton<CleanerWarmUp>();
 builder.Services.AddHostedService(services => services.GetRequiredService<CleanerWarmUp>());
 builder.Services.AddHealthChecks().AddCheck<CleanerWarmUp>("cleaner-warm-up", tags: ["ready"]);

@@ -53,7 +53,12 @@ public static partial class BoilerplateRemover
     /// short items without stop words (tags, share buttons), and a bracketed credit after the last sentence
     /// ("(New Society)", "（完）"). The result is normalised again.
     /// </summary>
-    public static BoilerplateResult Apply(string text, string? title = null)
+    public static BoilerplateResult Apply(string text, string? title = null) => Apply(text, title, null);
+
+    /// <summary><see cref="Apply(string, string?)"/>, also dropping every line found in <paramref name="siteLines"/>
+    /// (normalised with <see cref="SitePhrases.NormalizeLine"/>: the phrases mined for the document's site) with the
+    /// label <c>site-repeat</c>.</summary>
+    public static BoilerplateResult Apply(string text, string? title, IReadOnlySet<string>? siteLines)
     {
         ArgumentNullException.ThrowIfNull(text);
         var normalizedTitle = string.IsNullOrWhiteSpace(title) ? null : TextNormalizer.Normalize(title);
@@ -79,6 +84,12 @@ public static partial class BoilerplateRemover
             if (i < navigationEnd)
             {
                 body.Add("nav", line);
+                continue;
+            }
+
+            if (siteLines is not null && line.Length <= SitePhrases.MaxLineLength && siteLines.Contains(SitePhrases.NormalizeLine(line)))
+            {
+                body.Add("site-repeat", line);
                 continue;
             }
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using AiGov.Text.Boilerplate;
 using AiGov.Text.Docx;
 using AiGov.Text.Pdf;
 
@@ -31,11 +32,16 @@ public static partial class DocumentCleaner
     /// supported extension are sniffed (<see cref="SourceFormats.Sniff"/>). Callers should reject binary content
     /// (<see cref="ContentSniffer.LooksBinary"/>) and unsupported extensions beforehand.
     /// </summary>
-    public static CleanedDocument Clean(ReadOnlySpan<byte> content, string fileName, CancellationToken cancellationToken = default)
+    public static CleanedDocument Clean(ReadOnlySpan<byte> content, string fileName, CancellationToken cancellationToken = default) =>
+        Clean(content, fileName, SitePhrases.Empty, cancellationToken);
+
+    /// <summary><see cref="Clean(ReadOnlySpan{byte}, string, CancellationToken)"/>, also dropping the lines that
+    /// <paramref name="sitePhrases"/> lists for the document's site (label <c>site-repeat</c>).</summary>
+    public static CleanedDocument Clean(ReadOnlySpan<byte> content, string fileName, SitePhrases sitePhrases, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(fileName);
         var format = SourceFormats.FromFileName(fileName) ?? SourceFormats.Sniff(content);
-        return Clean(content, format, cancellationToken);
+        return Clean(content, format, sitePhrases, cancellationToken);
     }
 
     /// <summary>
@@ -46,13 +52,26 @@ public static partial class DocumentCleaner
     /// <exception cref="UnreadableDocumentException">A PDF or DOCX without text, encrypted, too large when expanded, or malformed.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled (checked between
     /// steps and between PDF pages).</exception>
-    public static CleanedDocument Clean(ReadOnlySpan<byte> content, SourceFormat format, CancellationToken cancellationToken = default)
+    public static CleanedDocument Clean(ReadOnlySpan<byte> content, SourceFormat format, CancellationToken cancellationToken = default) =>
+        Clean(content, format, SitePhrases.Empty, cancellationToken);
+
+    /// <summary><see cref="Clean(ReadOnlySpan{byte}, SourceFormat, CancellationToken)"/> with the phrases mined for
+    /// the document's site (<see cref="SitePhrases.SiteKey"/>).</summary>
+    public static CleanedDocument Clean(ReadOnlySpan<byte> content, SourceFormat format, SitePhrases sitePhrases, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(sitePhrases);
         var (extracted, encodingName) = Extract(content, format, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         var text = extracted.Text;
         var title = format == SourceFormat.Html ? extracted.Title : ValidTitle(extracted.Title) ?? FindPlainTextTitle(text);
-        var boilerplate = BoilerplateRemover.Apply(text, title);
+
+        // Reading the text only fills fields the page did not declare.
+        var declared = extracted.Metadata;
+        var metadata = declared is { PublishedAt: not null, Source: not null, SourceUrl: not null, Author: not null }
+            ? declared
+            : declared.Or(TextMetadataReader.Read(text));
+        var siteLines = sitePhrases.SiteCount == 0 ? null : sitePhrases.For(SitePhrases.SiteKey(metadata));
+        var boilerplate = BoilerplateRemover.Apply(text, title, siteLines);
         cancellationToken.ThrowIfCancellationRequested();
         var cleanText = boilerplate.Text;
         if (format != SourceFormat.Html && title is not null && !cleanText.Contains(title, StringComparison.Ordinal))
@@ -61,11 +80,6 @@ public static partial class DocumentCleaner
             title = FindPlainTextTitle(cleanText);
         }
 
-        // Reading the text only fills fields the page did not declare.
-        var declared = extracted.Metadata;
-        var metadata = declared is { PublishedAt: not null, Source: not null, SourceUrl: not null, Author: not null }
-            ? declared
-            : declared.Or(TextMetadataReader.Read(text));
         return new CleanedDocument(title, cleanText, ContentFingerprint.Sha256Hex(cleanText), format, encodingName)
         {
             Metadata = metadata,

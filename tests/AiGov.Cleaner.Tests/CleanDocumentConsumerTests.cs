@@ -4,6 +4,7 @@ using AiGov.Contracts;
 using AiGov.Infrastructure.Messaging;
 using MassTransit;
 using MassTransit.Testing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Xunit;
@@ -75,10 +76,15 @@ public sealed class CleanDocumentConsumerTests
         Assert.Equal("AiGov.Text.UnreadableDocumentException", Assert.Single(harness.Published.Select<Fault<DocumentArrived>>().Single().Context.Message.Exceptions).ExceptionType);
     }
 
-    private static ServiceProvider Harness(double timeoutSeconds) => new ServiceCollection()
+    private static ServiceProvider Harness(double timeoutSeconds, string? sitePhrasesPath = null) => new ServiceCollection()
         .AddLogging()
         .AddSingleton(Options.Create(new StageTimeLimitOptions { TimeoutSeconds = timeoutSeconds }))
         .AddSingleton<StageTimeLimit>()
+        .AddSingleton<IConfiguration>(new ConfigurationBuilder()
+            .AddInMemoryCollection([new KeyValuePair<string, string?>("Cleaning:SitePhrasesPath", sitePhrasesPath)])
+            .Build())
+        .AddSingleton(TimeProvider.System)
+        .AddSingleton<SitePhraseFile>()
         .AddMassTransitTestHarness(bus =>
         {
             bus.ConfigureUsageTelemetryOptions(options => options.Enabled = false);
@@ -87,6 +93,35 @@ public sealed class CleanDocumentConsumerTests
             bus.AddStageConsumer<CleanDocumentConsumer>(QueueNames.Cleaning);
         })
         .BuildServiceProvider(true);
+
+    [Fact]
+    public async Task Drops_the_lines_the_site_phrases_file_lists_for_the_documents_site()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"aigov-site-phrases-{Guid.NewGuid():N}.txt");
+        await File.WriteAllTextAsync(path, "[site example.org]\nFollow Example News on WeChat for more\n");
+        try
+        {
+            await using var provider = Harness(timeoutSeconds: 60, sitePhrasesPath: path);
+            var harness = provider.GetRequiredService<ITestHarness>();
+            await harness.Start();
+            var id = Guid.NewGuid();
+            const string text = "Council adopts the AI liability rules\n\nSource: https://www.example.org/ai-liability\n\n"
+                + "The council adopted the rules on liability for harm caused by artificial intelligence systems on Monday.\n\n"
+                + "Follow Example News on WeChat for more\n\nVictims will be able to ask a court to order the disclosure of evidence.";
+
+            await harness.Bus.Publish(Arrived(id, "news/liability.txt", Encoding.UTF8.GetBytes(text)));
+
+            Assert.True(await harness.Published.Any<DocumentCleaned>(m => m.Context.Message.DocumentId == id));
+            var cleaned = harness.Published.Select<DocumentCleaned>().Single().Context.Message;
+            Assert.DoesNotContain("WeChat", cleaned.Content.Text);
+            Assert.Contains("disclosure of evidence", cleaned.Content.Text);
+            Assert.Contains(cleaned.Content.RemovedBlocks, block => block.Label == "site-repeat" && block.Text == "Follow Example News on WeChat for more");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 
     private static DocumentArrived Arrived(Guid id, string fileName, byte[] content) => new()
     {

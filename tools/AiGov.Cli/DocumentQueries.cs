@@ -125,6 +125,27 @@ public sealed class DocumentQueries(NpgsqlDataSource dataSource)
         }
     }
 
+    /// <summary>Stored and duplicate documents that name a site (address or source): their address, source, and
+    /// clean text with the lines already dropped as <c>site-repeat</c> put back, so mining again keeps finding them.</summary>
+    public async IAsyncEnumerable<(string? SourceUrl, string? Source, string Text)> SiteTextsAsync(
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT d.source_url, d.source, d.clean_text || coalesce((
+                SELECT E'\n' || string_agg(b.text, E'\n' ORDER BY b.ordinal)
+                FROM document_removed_blocks b WHERE b.document_id = d.id AND b.label = 'site-repeat'), '')
+            FROM documents d
+            WHERE d.status IN ('stored', 'duplicate') AND d.clean_text IS NOT NULL
+              AND (d.source_url IS NOT NULL OR d.source IS NOT NULL)
+            ORDER BY d.received_at, d.id
+            """);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            yield return (reader.IsDBNull(0) ? null : reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetString(2));
+        }
+    }
+
     /// <summary>The documents <c>aigov reprocess</c> selected (by id, or by status and received time), oldest first,
     /// with their removed blocks and trail.</summary>
     public async Task<List<ReprocessSource>> ReprocessSourcesAsync(IReadOnlyCollection<Guid> ids, string? status, DateTimeOffset? since, int? limit,

@@ -66,6 +66,18 @@ reprocess.SetAction((parsed, ct) => Run(commands => new ReprocessCommand(setting
     parsed.GetValue(reprocessDryRunOption), ct)));
 root.Subcommands.Add(reprocess);
 
+var outOption = new Option<string?>("--out") { Description = "Write the file here (e.g. data/site-phrases.txt, what scripts/up.sh gives the cleaner); default: standard output." };
+var minDocumentsOption = new Option<int>("--min-documents") { Description = "A line must occur in at least this many distinct articles of its site.", DefaultValueFactory = _ => 5 };
+minDocumentsOption.Validators.Add(r => { if (r.GetValue(minDocumentsOption) < 2) { r.AddError("--min-documents must be at least 2."); } });
+var minShareOption = new Option<double>("--min-share") { Description = "…and in at least this share of them (0..1).", DefaultValueFactory = _ => 0.5 };
+minShareOption.Validators.Add(r => { if (r.GetValue(minShareOption) is <= 0 or > 1) { r.AddError("--min-share must be above 0 and at most 1."); } });
+var sitePhrases = new Command("site-phrases", "Finds the lines each site repeats across its stored articles (share buttons, stock disclaimers, follow-us lines) " +
+    "and writes them as the cleaner's site phrases file; the cleaner then drops them from that site's documents with the label site-repeat.")
+    { outOption, minDocumentsOption, minShareOption };
+sitePhrases.SetAction((parsed, ct) => Run(commands => new SitePhrasesCommand(commands.Queries, console, Console.Out).RunAsync(
+    parsed.GetValue(outOption), parsed.GetValue(minDocumentsOption), parsed.GetValue(minShareOption), ct)));
+root.Subcommands.Add(sitePhrases);
+
 return await root.Parse(args).InvokeAsync();
 
 async Task<int> Run(Func<Commands, Task<int>> command)

@@ -13,6 +13,7 @@ builder.Services.AddOptions<DeduplicationOptions>()
     .ValidateOnStart();
 builder.Services.AddSingleton<IDuplicateJudge, SimilarityJudge>();
 builder.Services.AddSingleton<NearDuplicateIndex>();
+builder.AddStartupWarmUp(DeduplicatorWarmUp.RunAsync);
 var options = builder.Configuration.GetSection(DeduplicationOptions.SectionName).Get<DeduplicationOptions>() ?? new DeduplicationOptions();
 // Documents in batches: one index transaction (two round trips) per batch instead of per document. BatchOptions
 // also raises the endpoint's prefetch and concurrency to BatchSize x ConcurrentBatches.

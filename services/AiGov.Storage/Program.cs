@@ -12,6 +12,7 @@ builder.Services.AddOptions<StorageOptions>()
     .BindConfiguration(StorageOptions.SectionName)
     .ValidateDataAnnotations()
     .ValidateOnStart();
+builder.AddStartupWarmUp(StorageWarmUp.RunAsync);
 var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
 builder.AddPipelineBus(bus =>
 {

@@ -70,7 +70,16 @@ public sealed class DocumentStore(NpgsqlDataSource dataSource)
     /// <summary>Many documents in one transaction and three round trips (the storage service's batches; a single
     /// document is a batch of one): returns the ids whose row was written; the others were redeliveries and left as they were. The same id twice in
     /// one batch (a redelivery next to its first delivery) is written once: its highest revision.</summary>
-    public async Task<IReadOnlySet<Guid>> SaveBatchAsync(IReadOnlyList<DocumentWrite> documents, CancellationToken cancellationToken)
+    public Task<IReadOnlySet<Guid>> SaveBatchAsync(IReadOnlyList<DocumentWrite> documents, CancellationToken cancellationToken) =>
+        WriteBatchAsync(documents, commit: true, cancellationToken);
+
+    /// <summary>Writes <paramref name="probe"/> the way <see cref="SaveBatchAsync"/> would and rolls the transaction
+    /// back: the storage service's start-up warm-up, so the first real batch does not pay for the first round trips,
+    /// statement preparation and compilation. Nothing stays in the database.</summary>
+    public Task WarmUpAsync(DocumentWrite probe, CancellationToken cancellationToken) =>
+        WriteBatchAsync([probe], commit: false, cancellationToken);
+
+    private async Task<IReadOnlySet<Guid>> WriteBatchAsync(IReadOnlyList<DocumentWrite> documents, bool commit, CancellationToken cancellationToken)
     {
         var unique = documents
             .GroupBy(d => d.Document.Id)
@@ -150,7 +159,14 @@ public sealed class DocumentStore(NpgsqlDataSource dataSource)
             }
             await batch.ExecuteNonQueryAsync(cancellationToken);
         }
-        await transaction.CommitAsync(cancellationToken);
+        if (commit)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+        else
+        {
+            await transaction.RollbackAsync(cancellationToken);
+        }
         return written;
     }
 

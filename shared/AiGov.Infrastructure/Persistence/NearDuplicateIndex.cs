@@ -84,7 +84,17 @@ public sealed class NearDuplicateIndex(NpgsqlDataSource dataSource, IDuplicateJu
 
     /// <summary>The decisions for <paramref name="documents"/>, in their order, as if they had arrived one at a time
     /// in that order.</summary>
-    public async Task<IReadOnlyList<DedupDecision>> DecideBatchAsync(IReadOnlyList<DedupFingerprint> documents, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<DedupDecision>> DecideBatchAsync(IReadOnlyList<DedupFingerprint> documents, CancellationToken cancellationToken) =>
+        DecideBatchAsync(documents, commit: true, cancellationToken);
+
+    /// <summary>Decides <paramref name="probe"/> as <see cref="DecideBatchAsync(IReadOnlyList{DedupFingerprint}, CancellationToken)"/>
+    /// would (locks, look-ups, writes) and rolls the transaction back: the deduplicator's start-up warm-up, so the first
+    /// real batch does not pay for the first round trips and compilation. Nothing stays in the index (a sequence
+    /// number is used up, which only orders documents).</summary>
+    public Task WarmUpAsync(DedupFingerprint probe, CancellationToken cancellationToken) =>
+        DecideBatchAsync([probe], commit: false, cancellationToken);
+
+    private async Task<IReadOnlyList<DedupDecision>> DecideBatchAsync(IReadOnlyList<DedupFingerprint> documents, bool commit, CancellationToken cancellationToken)
     {
         if (documents.Count == 0)
         {
@@ -119,7 +129,14 @@ public sealed class NearDuplicateIndex(NpgsqlDataSource dataSource, IDuplicateJu
         {
             await RecordAsync(connection, transaction, toRecord, cancellationToken);
         }
-        await transaction.CommitAsync(cancellationToken);
+        if (commit)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+        else
+        {
+            await transaction.RollbackAsync(cancellationToken);
+        }
         return decisions;
     }
 

@@ -1,0 +1,22 @@
+using AiGov.Infrastructure.Persistence;
+
+namespace AiGov.Deduplicator;
+
+/// <summary>The deduplicator's start-up warm-up: a built-in paragraph fingerprinted and decided exactly as a batch
+/// would be (locks, look-ups, index writes), then rolled back (<see cref="NearDuplicateIndex.WarmUpAsync"/>).</summary>
+public static class DeduplicatorWarmUp
+{
+    private const string Text = """
+        Warm-up probe
+
+        The European Parliament and the member states agreed on Friday on how providers of general-purpose AI models
+        will have to document their training data, the deduplicator's start-up probe says before it is rolled back.
+        """;
+
+    public static Task RunAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        // A random hash: the probe can never be taken for an earlier probe or a real document.
+        var probe = DocumentFingerprinter.Compute(Guid.NewGuid(), Convert.ToHexString(Guid.NewGuid().ToByteArray()).ToLowerInvariant().PadRight(64, '0'), Text);
+        return services.GetRequiredService<NearDuplicateIndex>().WarmUpAsync(probe, cancellationToken);
+    }
+}

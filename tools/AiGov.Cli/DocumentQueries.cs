@@ -125,7 +125,7 @@ public sealed class DocumentQueries(NpgsqlDataSource dataSource)
         }
     }
 
-    /// <summary>Stored and duplicate documents that name a site (address or source): their address, source, and
+    /// <summary>Stored and duplicate documents: their address, source (the site, when either is known), and
     /// clean text with the lines already dropped as <c>site-repeat</c> put back, so mining again keeps finding them.</summary>
     public async IAsyncEnumerable<(string? SourceUrl, string? Source, string Text)> SiteTextsAsync(
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
@@ -136,7 +136,6 @@ public sealed class DocumentQueries(NpgsqlDataSource dataSource)
                 FROM document_removed_blocks b WHERE b.document_id = d.id AND b.label = 'site-repeat'), '')
             FROM documents d
             WHERE d.status IN ('stored', 'duplicate') AND d.clean_text IS NOT NULL
-              AND (d.source_url IS NOT NULL OR d.source IS NOT NULL)
             ORDER BY d.received_at, d.id
             """);
         await using var reader = await command.ExecuteReaderAsync(ct);

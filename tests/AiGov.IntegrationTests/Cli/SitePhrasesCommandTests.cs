@@ -33,6 +33,9 @@ public sealed class SitePhrasesCommandTests(DatabaseFixture database) : IAsyncLi
             await store.SaveAsync(Document(Guid.NewGuid(), $"wire/{i}.txt", $"Wire story {i}.\n\nEditor: Li Ming") with { Source = "News Example Agency" }, CancellationToken.None);
         }
 
+        // A document naming no site is counted as skipped.
+        await store.SaveAsync(Document(Guid.NewGuid(), "loose/0.txt", "No site.\n\nFollow Example News on WeChat"), CancellationToken.None);
+
         // Four copies of one article do not make its lines a phrase.
         for (var i = 0; i < 4; i++)
         {
@@ -59,7 +62,7 @@ public sealed class SitePhrasesCommandTests(DatabaseFixture database) : IAsyncLi
         Assert.Equal(["follow example news on wechat"], phrases.For("example.org")!.Order());
         Assert.Equal(["editor: li ming"], phrases.For("news example agency")!.Order());
         Assert.Null(phrases.For("copies.example"));
-        Assert.Contains("15 documents of 3 sites read", _console.Output.ReplaceLineEndings(" "));
+        Assert.Contains("15 documents of 3 sites read (1 without an address or source skipped)", _console.Output.ReplaceLineEndings(" "));
         Assert.False(File.Exists(path + ".tmp"));
     }
 

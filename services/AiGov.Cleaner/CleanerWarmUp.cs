@@ -1,17 +1,16 @@
-using System.Diagnostics;
 using System.Text;
+using AiGov.Infrastructure.Hosting;
 using AiGov.Text;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace AiGov.Cleaner;
 
 /// <summary>
-/// Cleans three small built-in documents (an HTML page, an English text with a tail, a Chinese text) once at start,
-/// before <c>/health/ready</c> answers: the first real document would otherwise pay for building the phrase
-/// matcher's regexes (2–3 CPU-seconds) and for compiling the cleaning code, and wait seconds in the queue
-/// (measured with <c>scripts/bench.sh --steady 20</c>, docs/PERFORMANCE.md).
+/// The cleaner's start-up warm-up (run by <see cref="StartupWarmUp"/> before <c>/health/ready</c>): cleans three
+/// small built-in documents (an HTML page, an English text with a tail, a Chinese text), so the first real document
+/// does not pay for building the phrase matcher's regexes (2–3 CPU-seconds) and for compiling the cleaning code, and
+/// wait seconds in the queue (measured with <c>scripts/bench.sh --steady 20</c>, docs/PERFORMANCE.md).
 /// </summary>
-public sealed class CleanerWarmUp(ILogger<CleanerWarmUp> logger) : BackgroundService, IHealthCheck
+public static class CleanerWarmUp
 {
     private const string Page = """
         <!DOCTYPE html><html><head><meta charset="utf-8"><title>Regulators publish AI guidance | Example News</title>
@@ -45,36 +44,11 @@ public sealed class CleanerWarmUp(ILogger<CleanerWarmUp> logger) : BackgroundSer
         本文由 编辑 发表于 2024-10-18
         """;
 
-    private volatile bool _done;
-
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(_done ? HealthCheckResult.Healthy("cleaning code warmed up") : HealthCheckResult.Unhealthy("cleaning code warming up"));
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public static Task RunAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        var watch = Stopwatch.StartNew();
-        try
-        {
-            await Task.Run(() =>
-            {
-                DocumentCleaner.Clean(Encoding.UTF8.GetBytes(Page), "warm-up.html", stoppingToken);
-                DocumentCleaner.Clean(Encoding.UTF8.GetBytes(Text), "warm-up.txt", stoppingToken);
-                DocumentCleaner.Clean(Encoding.UTF8.GetBytes(Chinese), "warm-up.txt", stoppingToken);
-            }, stoppingToken);
-            logger.LogInformation("Cleaning code warmed up in {Elapsed:0} ms", watch.Elapsed.TotalMilliseconds);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            return;
-        }
-        catch (Exception exception)
-        {
-            // A warm-up failure must not keep the service from working: the first document then pays the cost.
-            logger.LogWarning("Cleaning warm-up failed after {Elapsed:0} ms ({Error}); the first documents will be slower", watch.Elapsed.TotalMilliseconds, exception.Message);
-        }
-        finally
-        {
-            _done = true;
-        }
+        DocumentCleaner.Clean(Encoding.UTF8.GetBytes(Page), "warm-up.html", cancellationToken);
+        DocumentCleaner.Clean(Encoding.UTF8.GetBytes(Text), "warm-up.txt", cancellationToken);
+        DocumentCleaner.Clean(Encoding.UTF8.GetBytes(Chinese), "warm-up.txt", cancellationToken);
+        return Task.CompletedTask;
     }
 }

@@ -7,9 +7,7 @@ var builder = ServiceDefaults.CreateServiceBuilder(args);
 builder.AddStageTimeLimit();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<SitePhraseFile>();
-builder.Services.AddSingleton<CleanerWarmUp>();
-builder.Services.AddHostedService(services => services.GetRequiredService<CleanerWarmUp>());
-builder.Services.AddHealthChecks().AddCheck<CleanerWarmUp>("cleaner-warm-up", tags: ["ready"]);
+builder.AddStartupWarmUp(CleanerWarmUp.RunAsync);
 builder.AddPipelineBus(bus => bus.AddStageConsumer<CleanDocumentConsumer>(QueueNames.Cleaning));
 
 var app = builder.Build();

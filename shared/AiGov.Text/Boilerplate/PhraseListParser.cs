@@ -10,29 +10,21 @@ internal static class PhraseListParser
         var sections = new List<PhraseSection>();
         PhraseSection? current = null;
         var phrases = new List<string>();
-        var lineNumber = 0;
-        foreach (var rawLine in content.Split('\n'))
+        foreach (var line in DataFileLines.Read(content))
         {
-            lineNumber++;
-            var line = rawLine.Trim();
-            if (line.Length == 0 || line.StartsWith('#'))
-            {
-                continue;
-            }
-
-            if (line.StartsWith('[') && line.EndsWith(']'))
+            if (line.Header is { } header)
             {
                 Flush();
-                current = ParseHeader(line[1..^1], sourceName, lineNumber);
+                current = ParseHeader(header, sourceName, line.Number);
                 continue;
             }
 
             if (current is null)
             {
-                throw new FormatException($"{sourceName}:{lineNumber}: phrase '{line}' before the first [label kind] header.");
+                throw new FormatException($"{sourceName}:{line.Number}: phrase '{line.Text}' before the first [label kind] header.");
             }
 
-            phrases.Add(line.ToLowerInvariant());
+            phrases.Add(line.Text.ToLowerInvariant());
         }
 
         Flush();

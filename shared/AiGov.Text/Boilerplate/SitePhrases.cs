@@ -109,22 +109,14 @@ public sealed class SitePhrases
         ArgumentNullException.ThrowIfNull(content);
         var bySite = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         HashSet<string>? current = null;
-        var lineNumber = 0;
-        foreach (var rawLine in content.Split('\n'))
+        foreach (var line in DataFileLines.Read(content))
         {
-            lineNumber++;
-            var line = rawLine.Trim();
-            if (line.Length == 0 || line.StartsWith('#'))
+            if (line.Header is { } header && header.StartsWith("site ", StringComparison.Ordinal))
             {
-                continue;
-            }
-
-            if (line.StartsWith("[site ", StringComparison.Ordinal) && line.EndsWith(']'))
-            {
-                var site = NormalizeLine(line["[site ".Length..^1]);
+                var site = NormalizeLine(header["site ".Length..]);
                 if (site.Length == 0)
                 {
-                    throw new FormatException($"{sourceName}:{lineNumber}: a site header names the site, like [site example.com].");
+                    throw new FormatException($"{sourceName}:{line.Number}: a site header names the site, like [site example.com].");
                 }
 
                 if (!bySite.TryGetValue(site, out current))
@@ -137,10 +129,10 @@ public sealed class SitePhrases
 
             if (current is null)
             {
-                throw new FormatException($"{sourceName}:{lineNumber}: phrase '{line}' before the first [site …] header.");
+                throw new FormatException($"{sourceName}:{line.Number}: phrase '{line.Text}' before the first [site …] header.");
             }
 
-            current.Add(NormalizeLine(line));
+            current.Add(NormalizeLine(line.Text));
         }
 
         return new SitePhrases(bySite);

@@ -30,20 +30,13 @@ internal sealed class NoiseNames
         var names = new NoiseNames();
         var labels = new List<string>();
         string? label = null;
-        var lineNumber = 0;
         var order = 0;
-        foreach (var rawLine in content.Split('\n'))
+        foreach (var entry in DataFileLines.Read(content))
         {
-            lineNumber++;
-            var line = rawLine.Trim();
-            if (line.Length == 0 || line.StartsWith('#'))
+            var (lineNumber, line) = (entry.Number, entry.Text);
+            if (entry.Header is { } header)
             {
-                continue;
-            }
-
-            if (line.StartsWith('[') && line.EndsWith(']'))
-            {
-                label = line[1..^1].Trim().ToLowerInvariant();
+                label = header.ToLowerInvariant();
                 if (label.Length == 0 || label.Contains(' '))
                 {
                     throw new FormatException($"{sourceName}:{lineNumber}: a section header is one label, like [cookie]; got '{line}'.");

@@ -69,10 +69,8 @@ public sealed class StopWordLists
         var lists = new List<(string, string[])>();
         foreach (var (language, content) in files)
         {
-            var words = content.Split('\n')
-                .Select(line => line.Trim())
-                .Where(line => line.Length > 0 && !line.StartsWith('#'))
-                .SelectMany(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            var words = DataFileLines.Read(content)
+                .SelectMany(line => line.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
                 .Select(word => word.Replace('’', '\'').ToLowerInvariant())
                 .Distinct(StringComparer.Ordinal)
                 .ToArray();

@@ -62,12 +62,12 @@ run_dir="$AIGOV_LOCAL/results/$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$run_dir"
 bench_dll="$root/tools/AiGov.PipelineBench/bin/Release/net10.0/AiGov.PipelineBench.dll"
 
+# Captured, not piped into `grep -q`: under pipefail that fails with SIGPIPE when grep stops reading early, and the
+# servers would look started by the bench and be stopped at the end (the bug scripts/test.sh had).
+servers_before="$(infra_status 2>/dev/null || true)"
 servers_were_running=0
-infra_status 2>/dev/null | grep -q '^rabbitmq: running' && infra_status 2>/dev/null | grep -q '^postgres: running' && servers_were_running=1
-stop_services() {
-  local entry
-  for entry in "${AIGOV_SERVICES[@]}"; do svc_stop "${entry%%:*}" 2>/dev/null || true; done
-}
+grep -q '^rabbitmq: running' <<<"$servers_before" && grep -q '^postgres: running' <<<"$servers_before" && servers_were_running=1
+stop_services() { svc_stop_all 2>/dev/null || true; }
 cleanup() {
   stop_services
   if [ "$keep_servers" = 0 ] && [ "$servers_were_running" = 0 ]; then

@@ -23,8 +23,7 @@ psql_chaos() { PGPASSWORD=aigov psql -h 127.0.0.1 -p "$AIGOV_PG_PORT" -U aigov -
 started_at=$SECONDS
 
 stop_all() {
-  local entry
-  for entry in "${AIGOV_SERVICES[@]}"; do svc_stop "${entry%%:*}" 2>/dev/null || true; done
+  svc_stop_all 2>/dev/null || true
   infra_stop_rabbitmq >/dev/null 2>&1 || true
   infra_stop_postgres >/dev/null 2>&1 || true
 }

@@ -68,8 +68,7 @@ if ! flock -n "$lock_fd"; then
 fi
 
 stop_all() {
-  local entry
-  for entry in "${AIGOV_SERVICES[@]}"; do svc_stop "${entry%%:*}" 2>/dev/null || true; done
+  svc_stop_all 2>/dev/null || true
   cluster_down "" >/dev/null 2>&1 || true
   infra_stop_postgres >/dev/null 2>&1 || true
 }

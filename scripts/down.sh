@@ -8,10 +8,7 @@ export AIGOV_ROOT="$root"
 # shellcheck source=scripts/lib/services.sh
 . "$root/scripts/lib/services.sh"
 
-# The watcher first, so nothing new enters while the workers drain what they hold.
-for ((i = ${#AIGOV_SERVICES[@]} - 1; i >= 0; i--)); do
-  svc_stop "${AIGOV_SERVICES[$i]%%:*}"
-done
+svc_stop_all
 infra_stop_rabbitmq
 infra_stop_postgres
 echo "down: stopped; data kept in $root/.local and ${Pipeline__DataRoot:-$root/data}"

@@ -173,6 +173,12 @@ svc_wait_healthy() {
   return 1
 }
 
+# Every service and its replicas, the watcher first, so nothing new enters while the workers drain what they hold.
+svc_stop_all() {
+  local i
+  for ((i = ${#AIGOV_SERVICES[@]} - 1; i >= 0; i--)); do svc_stop "${AIGOV_SERVICES[$i]%%:*}"; done
+}
+
 # SIGTERM (graceful: in-flight messages finish or go back to the queue), SIGKILL after 30 s.
 # svc_stop NAME stops NAME and every running replica of it (NAME.k); svc_stop NAME.k stops that replica alone.
 svc_stop() {

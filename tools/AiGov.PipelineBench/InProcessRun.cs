@@ -158,7 +158,7 @@ public static class InProcessRun
         double Ms(long ticks) => ticks * 1000.0 / Stopwatch.Frequency / Math.Max(1, articles.Count);
         var result = new InProcessResult(articles.Count, workers, batchSize, watch.Elapsed.TotalSeconds, articles.Count / watch.Elapsed.TotalSeconds,
             Ms(cleanTicks), Ms(languageTicks), Ms(dedupTicks), Ms(storeTicks), rows,
-            double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture));
+            PipelineRun.LoadAverage());
         await File.WriteAllTextAsync(Path.Combine(outDir, "inprocess.json"), JsonSerializer.Serialize(result, PipelineRun.Json));
         PipelineRun.Log($"in-process: {result.DocsPerSecond:0} docs/s ({result.Documents:N0} in {result.ElapsedSeconds:0.0} s, {workers} workers, batches of {batchSize}); " +
             $"per document: clean {result.CleanMs:0.00} ms, language {result.LanguageMs:0.00} ms, dedup {result.DedupMs:0.00} ms, store {result.StoreMs:0.00} ms (wall time per worker)");

@@ -330,7 +330,7 @@ public static class PipelineRun
         }
     }
 
-    private static double LoadAverage() =>
+    internal static double LoadAverage() =>
         double.TryParse(File.ReadAllText("/proc/loadavg").Split(' ')[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var load) ? load : 0;
 
     private static long Count(JsonElement queue, string property) =>

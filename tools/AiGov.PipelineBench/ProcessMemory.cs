@@ -29,7 +29,7 @@ public static class ProcessMemory
 
     public static List<GroupMemory> Sample(IReadOnlyList<ProcessGroup> groups)
     {
-        var children = ChildrenByParent();
+        var (children, cpuSeconds) = ScanProcesses();
         var result = new List<GroupMemory>(groups.Count);
         foreach (var group in groups)
         {
@@ -46,7 +46,7 @@ public static class ProcessMemory
                 rss += status.GetValueOrDefault("VmRSS");
                 peak += status.GetValueOrDefault("VmHWM");
                 pss += Fields($"/proc/{pid}/smaps_rollup")?.GetValueOrDefault("Pss") ?? status.GetValueOrDefault("VmRSS");
-                cpu += CpuSeconds(pid);
+                cpu += cpuSeconds.GetValueOrDefault(pid);
             }
             result.Add(new GroupMemory(group.Name, count, rss / 1024, pss / 1024, peak / 1024, cpu));
         }
@@ -70,9 +70,15 @@ public static class ProcessMemory
         }
     }
 
-    private static Dictionary<int, List<int>> ChildrenByParent()
+    // USER_HZ: /proc reports CPU times in 1/100 s on every Linux architecture .NET runs on.
+    private const double TicksPerSecond = 100;
+
+    /// <summary>One pass over every /proc/PID/stat: each process's children, and its utime + stime + cutime + cstime
+    /// (fields 14–17) in seconds.</summary>
+    private static (Dictionary<int, List<int>> Children, Dictionary<int, double> CpuSeconds) ScanProcesses()
     {
-        var map = new Dictionary<int, List<int>>();
+        var children = new Dictionary<int, List<int>>();
+        var cpu = new Dictionary<int, double>();
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
             if (!int.TryParse(Path.GetFileName(dir), out var pid))
@@ -84,51 +90,29 @@ public static class ProcessMemory
             {
                 stat = File.ReadAllText(Path.Combine(dir, "stat"));
             }
-            catch (IOException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 continue;
             }
-            catch (UnauthorizedAccessException)
-            {
-                continue;
-            }
-            // "pid (comm) state ppid ...": comm may hold spaces and parentheses; the last ')' ends it.
+            // "pid (comm) state ppid ...": comm may hold spaces and parentheses; the last ')' ends it. Field 3
+            // (state) is rest[0], so field n is rest[n - 3].
             var rest = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
             if (rest.Length > 1 && int.TryParse(rest[1], out var parent))
             {
-                if (!map.TryGetValue(parent, out var list))
+                if (!children.TryGetValue(parent, out var list))
                 {
-                    map[parent] = list = [];
+                    children[parent] = list = [];
                 }
                 list.Add(pid);
             }
+            double ticks = 0;
+            for (var field = 14; field <= 17 && field - 3 < rest.Length; field++)
+            {
+                ticks += long.TryParse(rest[field - 3], out var value) ? value : 0;
+            }
+            cpu[pid] = ticks / TicksPerSecond;
         }
-        return map;
-    }
-
-    // USER_HZ: /proc reports CPU times in 1/100 s on every Linux architecture .NET runs on.
-    private const double TicksPerSecond = 100;
-
-    /// <summary>utime + stime + cutime + cstime of one process (fields 14–17 of /proc/PID/stat); 0 when it is gone.</summary>
-    private static double CpuSeconds(int pid)
-    {
-        string stat;
-        try
-        {
-            stat = File.ReadAllText($"/proc/{pid}/stat");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return 0;
-        }
-        // After "pid (comm) ", field 3 (state) is rest[0], so field n is rest[n - 3].
-        var rest = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        double ticks = 0;
-        for (var field = 14; field <= 17 && field - 3 < rest.Length; field++)
-        {
-            ticks += long.TryParse(rest[field - 3], out var value) ? value : 0;
-        }
-        return ticks / TicksPerSecond;
+        return (children, cpu);
     }
 
     /// <summary>"Key:   123 kB" lines as kB values; null when the process is gone.</summary>

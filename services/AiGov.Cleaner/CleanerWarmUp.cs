@@ -1,6 +1,7 @@
 using System.Text;
 using AiGov.Infrastructure.Hosting;
 using AiGov.Text;
+using AiGov.Text.Boilerplate;
 
 namespace AiGov.Cleaner;
 
@@ -46,9 +47,11 @@ public static class CleanerWarmUp
 
     public static Task RunAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        DocumentCleaner.Clean(Encoding.UTF8.GetBytes(Page), "warm-up.html", cancellationToken);
-        DocumentCleaner.Clean(Encoding.UTF8.GetBytes(Text), "warm-up.txt", cancellationToken);
-        DocumentCleaner.Clean(Encoding.UTF8.GetBytes(Chinese), "warm-up.txt", cancellationToken);
+        // The site phrases as the consumer gets them: the file is read here, not by the first real document.
+        var sitePhrases = services.GetService<SitePhraseFile>()?.Current ?? SitePhrases.Empty;
+        DocumentCleaner.Clean(Encoding.UTF8.GetBytes(Page), "warm-up.html", sitePhrases, cancellationToken);
+        DocumentCleaner.Clean(Encoding.UTF8.GetBytes(Text), "warm-up.txt", sitePhrases, cancellationToken);
+        DocumentCleaner.Clean(Encoding.UTF8.GetBytes(Chinese), "warm-up.txt", sitePhrases, cancellationToken);
         return Task.CompletedTask;
     }
 }

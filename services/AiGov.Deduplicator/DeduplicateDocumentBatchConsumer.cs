@@ -15,10 +15,10 @@ public sealed class DeduplicateDocumentBatchConsumer(NearDuplicateIndex index, I
     public async Task Consume(ConsumeContext<Batch<LanguageDetected>> context)
     {
         var clock = StageClock.Start(QueueNames.Deduplication);
-        var documents = context.Message.Select(m => m.Message).ToList();
+        var failed = new HashSet<Guid>();
         // A document with no text left after cleaning is nobody's duplicate: every empty page would otherwise
         // collapse into the first one.
-        var fingerprints = new List<DedupFingerprint>();
+        var pending = new List<(DedupFingerprint Fingerprint, ConsumeContext<LanguageDetected> Message)>();
         foreach (var message in context.Message)
         {
             var document = message.Message;
@@ -28,14 +28,15 @@ public sealed class DeduplicateDocumentBatchConsumer(NearDuplicateIndex index, I
             }
             try
             {
-                fingerprints.Add(DocumentFingerprinter.Compute(document.DocumentId, document.Content.ContentSha256, document.Content.Text));
+                pending.Add((DocumentFingerprinter.Compute(document.DocumentId, document.Content.ContentSha256, document.Content.Text), message));
             }
             catch (Exception invalid) when (invalid is ArgumentException or FormatException)
             {
                 await FailAloneAsync(message, invalid);
-                documents.Remove(document);
+                failed.Add(document.DocumentId);
             }
         }
+        var fingerprints = pending.Select(p => p.Fingerprint).ToList();
         var decisions = new Dictionary<Guid, DedupDecision>();
         try
         {
@@ -49,7 +50,7 @@ public sealed class DeduplicateDocumentBatchConsumer(NearDuplicateIndex index, I
             // One document the index refuses must not fail the others with it: decide them one at a time; one that
             // fails alone is reported as that document's fault (storage records it as failed), the rest go on.
             logger.LogWarning("A batch of {Count} documents could not be decided together ({Error}); deciding them one at a time", fingerprints.Count, e.Message);
-            foreach (var (fingerprint, message) in fingerprints.Select(f => (f, context.Message.First(m => m.Message.DocumentId == f.DocumentId))))
+            foreach (var (fingerprint, message) in pending)
             {
                 try
                 {
@@ -58,12 +59,12 @@ public sealed class DeduplicateDocumentBatchConsumer(NearDuplicateIndex index, I
                 catch (Exception alone) when (!TransientFailures.IsTransient(alone))
                 {
                     await FailAloneAsync(message, alone);
-                    documents.Remove(message.Message);
+                    failed.Add(fingerprint.DocumentId);
                 }
             }
         }
 
-        foreach (var document in documents)
+        foreach (var document in context.Message.Select(m => m.Message).Where(d => !failed.Contains(d.DocumentId)))
         {
             var decision = decisions.GetValueOrDefault(document.DocumentId);
             logger.LogInformation("Document {DocumentId} ({FileName}) {Verdict}, story {StoryId}",

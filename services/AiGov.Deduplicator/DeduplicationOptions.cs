@@ -1,10 +1,11 @@
 using System.ComponentModel.DataAnnotations;
+using AiGov.Infrastructure.Messaging;
 
 namespace AiGov.Deduplicator;
 
 /// <summary>Bound from the <c>Deduplication</c> section (<c>Deduplication__NearDuplicateThreshold</c> etc.).
 /// Shingle sizes, permutations and bands are not settings: changing them makes the stored index incomparable.</summary>
-public sealed class DeduplicationOptions
+public sealed class DeduplicationOptions : IStageBatchOptions
 {
     public const string SectionName = "Deduplication";
 

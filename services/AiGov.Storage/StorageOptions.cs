@@ -1,10 +1,11 @@
 using System.ComponentModel.DataAnnotations;
+using AiGov.Infrastructure.Messaging;
 
 namespace AiGov.Storage;
 
 /// <summary>Bound from the <c>Storage</c> section (<c>Storage__BatchSize</c> etc.): how finished documents are
 /// gathered into one database transaction. Measurements: docs/PERFORMANCE.md.</summary>
-public sealed class StorageOptions
+public sealed class StorageOptions : IStageBatchOptions
 {
     public const string SectionName = "Storage";
 

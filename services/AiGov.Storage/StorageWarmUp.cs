@@ -35,7 +35,6 @@ public static class StorageWarmUp
             StoryId = id,
             Trail = [new StageVisit { Stage = "watcher", Host = Environment.MachineName, StartedAt = now, DurationMs = 0 }],
         };
-        var stored = StoredDocument.From(probe, probe.Trail);
-        return services.GetRequiredService<DocumentStore>().WarmUpAsync(new DocumentWrite(stored.Record, stored.RemovedBlocks, stored.Events), cancellationToken);
+        return services.GetRequiredService<DocumentStore>().WarmUpAsync(StoredDocument.From(probe, probe.Trail), cancellationToken);
     }
 }

@@ -19,7 +19,7 @@ public sealed class StoreDocumentBatchConsumer(DocumentStore store, ILogger<Stor
         IReadOnlySet<Guid> written;
         try
         {
-            written = await store.SaveBatchAsync(documents.Select(d => new DocumentWrite(d.Record, d.RemovedBlocks, d.Events)).ToList(), context.CancellationToken);
+            written = await store.SaveBatchAsync(documents, context.CancellationToken);
         }
         catch (Exception e) when (documents.Count > 1 && !TransientFailures.IsTransient(e))
         {
@@ -31,34 +31,34 @@ public sealed class StoreDocumentBatchConsumer(DocumentStore store, ILogger<Stor
         foreach (var document in documents)
         {
             logger.LogInformation("Document {DocumentId} ({FileName}) {Outcome} as {Status}",
-                document.Record.Id, document.Record.FileName, written.Contains(document.Record.Id) ? "saved" : "already saved", document.Record.Status);
+                document.Document.Id, document.Document.FileName, written.Contains(document.Document.Id) ? "saved" : "already saved", document.Document.Status);
         }
     }
 
     /// <summary>A document that still fails alone becomes a <c>failed</c> row with the reason, as a stage's give-up
     /// does: every drop ends as a row, and the rest of its batch is stored.</summary>
-    private async Task<IReadOnlySet<Guid>> SaveOneAtATimeAsync(List<StoredDocument> documents, CancellationToken cancellationToken)
+    private async Task<IReadOnlySet<Guid>> SaveOneAtATimeAsync(List<DocumentWrite> documents, CancellationToken cancellationToken)
     {
         var written = new HashSet<Guid>();
         foreach (var document in documents)
         {
             try
             {
-                if (await store.SaveAsync(document.Record, document.RemovedBlocks, document.Events, cancellationToken))
+                if (await store.SaveAsync(document.Document, document.RemovedBlocks, document.Events, cancellationToken))
                 {
-                    written.Add(document.Record.Id);
+                    written.Add(document.Document.Id);
                 }
             }
             catch (Exception e) when (!TransientFailures.IsTransient(e))
             {
                 var reason = $"{e.GetType().Name}: {e.Message}";
-                logger.LogWarning("Document {DocumentId} ({FileName}) cannot be stored: {Reason}; recorded as failed", document.Record.Id, document.Record.FileName, reason);
+                logger.LogWarning("Document {DocumentId} ({FileName}) cannot be stored: {Reason}; recorded as failed", document.Document.Id, document.Document.FileName, reason);
                 var events = document.Events.ToList();
                 events[^1] = events[^1] with { Outcome = DocumentStatus.Failed, Detail = reason };
-                var record = document.Record;
+                var record = document.Document;
                 await store.SaveAsync(RecordFailureConsumer.FailedRecord(record.Id, record.FileName, record.RawSha256, record.ReceivedAt,
                     record.Revision, QueueNames.Storage, reason), [], events, cancellationToken);
-                written.Add(document.Record.Id);
+                written.Add(document.Document.Id);
                 PipelineTelemetry.DocumentsFailed.Add(1, new KeyValuePair<string, object?>("stage", QueueNames.Storage));
             }
         }

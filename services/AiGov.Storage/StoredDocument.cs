@@ -4,14 +4,15 @@ using AiGov.Infrastructure.Persistence;
 
 namespace AiGov.Storage;
 
-/// <summary>What a finished document becomes in the database: its row, the blocks cleaning removed from it and its
-/// status trail. Shared by the storage consumer and the pipeline bench's in-process run.</summary>
-public sealed record StoredDocument(DocumentRecord Record, List<RemovedBlockRecord> RemovedBlocks, List<DocumentEventRecord> Events)
+/// <summary>What a finished document becomes in the database (a <see cref="DocumentWrite"/>): its row, the blocks
+/// cleaning removed from it and its status trail. Shared by the storage consumer, its warm-up and the pipeline bench's
+/// in-process run.</summary>
+public static class StoredDocument
 {
     private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
 
     /// <param name="trail">The message's trail with storage's own visit appended.</param>
-    public static StoredDocument From(DocumentDeduplicated document, IReadOnlyList<StageVisit> trail)
+    public static DocumentWrite From(DocumentDeduplicated document, IReadOnlyList<StageVisit> trail)
     {
         var content = document.Content;
         var record = new DocumentRecord
@@ -40,6 +41,6 @@ public sealed record StoredDocument(DocumentRecord Record, List<RemovedBlockReco
         var removed = content.RemovedBlocks
             .Select((block, i) => new RemovedBlockRecord { DocumentId = record.Id, Ordinal = i, Label = block.Label, Text = block.Text })
             .ToList();
-        return new StoredDocument(record, removed, TrailEvents.From(record.Id, trail, record.Status));
+        return new DocumentWrite(record, removed, TrailEvents.From(record.Id, trail, record.Status));
     }
 }

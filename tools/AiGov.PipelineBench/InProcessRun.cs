@@ -126,8 +126,7 @@ public static class InProcessRun
                         StoryId = decision?.StoryId,
                         Trail = trail,
                     };
-                    var stored = StoredDocument.From(finished, storeClock.AppendTo(trail));
-                    return new DocumentWrite(stored.Record, stored.RemovedBlocks, stored.Events);
+                    return StoredDocument.From(finished, storeClock.AppendTo(trail));
                 }).ToList();
                 if (batchSize == 1)
                 {

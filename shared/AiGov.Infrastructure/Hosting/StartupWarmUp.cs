@@ -17,8 +17,6 @@ public sealed class StartupWarmUp(IServiceProvider services, Func<IServiceProvid
 {
     private volatile bool _done;
 
-    public bool IsDone => _done;
-
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
         Task.FromResult(_done ? HealthCheckResult.Healthy("warmed up") : HealthCheckResult.Unhealthy("warming up"));
 
@@ -27,7 +25,8 @@ public sealed class StartupWarmUp(IServiceProvider services, Func<IServiceProvid
         var watch = Stopwatch.StartNew();
         try
         {
-            await Task.Run(() => work(services, stoppingToken), stoppingToken);
+            // Since .NET 10 BackgroundService runs ExecuteAsync on the thread pool: synchronous work does not hold up the host.
+            await work(services, stoppingToken);
             logger.LogInformation("Warmed up in {Elapsed:0} ms", watch.Elapsed.TotalMilliseconds);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -1,9 +1,40 @@
 using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace AiGov.Infrastructure.Messaging;
 
+/// <summary>How a stage gathers messages into one <c>Batch&lt;T&gt;</c> (bound from its configuration section).</summary>
+public interface IStageBatchOptions
+{
+    /// <summary>Messages in one batch at most.</summary>
+    int BatchSize { get; }
+
+    /// <summary>How long a batch waits for more messages after its first one before it is handled anyway.</summary>
+    int BatchMilliseconds { get; }
+
+    /// <summary>Batches handled at the same time.</summary>
+    int ConcurrentBatches { get; }
+}
+
 public static class StageEndpointDefaults
 {
+    /// <summary>Registers a <c>Batch&lt;T&gt;</c> consumer on its stage queue with the stage defaults, batched as
+    /// <typeparamref name="TOptions"/> says (MassTransit's BatchOptions also raise the endpoint's prefetch and
+    /// concurrency to size × concurrent batches).</summary>
+    public static void AddStageBatchConsumer<TConsumer, TOptions>(this IBusRegistrationConfigurator bus, string queueName)
+        where TConsumer : class, IConsumer
+        where TOptions : class, IStageBatchOptions =>
+        bus.AddConsumer<TConsumer>((context, consumer) =>
+        {
+            var options = context.GetRequiredService<IOptions<TOptions>>().Value;
+            consumer.Options<BatchOptions>(batch => batch
+                .SetMessageLimit(options.BatchSize)
+                .SetTimeLimit(TimeSpan.FromMilliseconds(options.BatchMilliseconds))
+                .SetConcurrencyLimit(options.ConcurrentBatches));
+            consumer.UseStageDefaults(context);
+        }).Endpoint(endpoint => endpoint.Name = queueName);
+
     /// <summary>Registers a consumer on its stage queue (several consumers may share one queue, as on
     /// <c>storage</c>) with the retry and outbox every stage uses.</summary>
     public static void AddStageConsumer<TConsumer>(this IBusRegistrationConfigurator bus, string queueName)

@@ -6,25 +6,11 @@ namespace AiGov.Infrastructure.Persistence;
 /// <summary>Writes the one row each document ends as, with the blocks cleaning removed from it.</summary>
 public sealed class DocumentStore(NpgsqlDataSource dataSource)
 {
-    // The primary key makes a redelivered message a no-op. Two exceptions: a row that a stage's give-up made
-    // 'failed' is replaced when the document later gets through (a message moved back from an _error queue), and a
-    // row is replaced by a successful pass of a higher revision (aigov reprocess). A failed reprocess leaves the row.
-    private const string ConflictSql = """
-
-        ON CONFLICT (id) DO UPDATE SET
-            status = EXCLUDED.status, error = EXCLUDED.error, title = EXCLUDED.title, clean_text = EXCLUDED.clean_text,
-            content_sha256 = EXCLUDED.content_sha256, language = EXCLUDED.language,
-            language_confidence = EXCLUDED.language_confidence, duplicate_of = EXCLUDED.duplicate_of,
-            similarity = EXCLUDED.similarity, stored_at = EXCLUDED.stored_at, published_at = EXCLUDED.published_at,
-            source = EXCLUDED.source, source_url = EXCLUDED.source_url, author = EXCLUDED.author,
-            language_shares = EXCLUDED.language_shares, language_spans = EXCLUDED.language_spans,
-            story_id = EXCLUDED.story_id, revision = EXCLUDED.revision
-        WHERE EXCLUDED.status IN ('stored', 'duplicate')
-          AND (documents.status = 'failed' OR EXCLUDED.revision > documents.revision)
-        """;
-
-    // Many documents in one statement; the trail and removed blocks are rewritten with the row, so a replaced row
-    // ('failed', or a lower revision) gets the trail of the pass that got through.
+    // Many documents in one statement. The primary key makes a redelivered message a no-op. Two exceptions: a row
+    // that a stage's give-up made 'failed' is replaced when the document later gets through (a message moved back from
+    // an _error queue), and a row is replaced by a successful pass of a higher revision (aigov reprocess). A failed
+    // reprocess leaves the row. The trail and removed blocks are rewritten with the row, so a replaced row gets the
+    // trail of the pass that got through.
     private const string UpsertSql = """
         INSERT INTO documents (id, file_name, raw_sha256, status, error, title, clean_text, content_sha256,
                                language, language_confidence, duplicate_of, similarity, received_at, stored_at,
@@ -38,8 +24,16 @@ public sealed class DocumentStore(NpgsqlDataSource dataSource)
              AS d(id, file_name, raw_sha256, status, error, title, clean_text, content_sha256,
                   language, language_confidence, duplicate_of, similarity, received_at,
                   published_at, source, source_url, author, language_shares, language_spans, story_id, revision)
-        """ + ConflictSql + """
-
+        ON CONFLICT (id) DO UPDATE SET
+            status = EXCLUDED.status, error = EXCLUDED.error, title = EXCLUDED.title, clean_text = EXCLUDED.clean_text,
+            content_sha256 = EXCLUDED.content_sha256, language = EXCLUDED.language,
+            language_confidence = EXCLUDED.language_confidence, duplicate_of = EXCLUDED.duplicate_of,
+            similarity = EXCLUDED.similarity, stored_at = EXCLUDED.stored_at, published_at = EXCLUDED.published_at,
+            source = EXCLUDED.source, source_url = EXCLUDED.source_url, author = EXCLUDED.author,
+            language_shares = EXCLUDED.language_shares, language_spans = EXCLUDED.language_spans,
+            story_id = EXCLUDED.story_id, revision = EXCLUDED.revision
+        WHERE EXCLUDED.status IN ('stored', 'duplicate')
+          AND (documents.status = 'failed' OR EXCLUDED.revision > documents.revision)
         RETURNING id
         """;
 

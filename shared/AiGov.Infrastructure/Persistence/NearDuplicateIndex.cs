@@ -397,9 +397,10 @@ public sealed class NearDuplicateIndex(NpgsqlDataSource dataSource, IDuplicateJu
 
         public IEnumerable<StoryCandidate> StoryCandidates(DedupFingerprint document, int minShared)
         {
+            var own = document.AnchorKeys.ToHashSet();
             foreach (var (anchors, anchorCount, id, sequence, storyId) in _anchored)
             {
-                var shared = document.AnchorKeys.Distinct().Count(anchors.Contains);
+                var shared = own.Count(anchors.Contains);
                 if (shared >= minShared)
                 {
                     yield return new StoryCandidate(id, sequence, storyId, anchorCount, shared);

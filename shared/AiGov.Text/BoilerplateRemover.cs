@@ -362,7 +362,7 @@ public static partial class BoilerplateRemover
             return null;
         }
 
-        var bodyProfile = lists.Measure(string.Join('\n', paragraphs.Take(firstForeign)));
+        var bodyProfile = StopWordProfile.Sum(lists, profiles.Take(firstForeign));
         if (bodyProfile.Densest is not { } body || body.Language == tailLanguage || body.Density < MinBodyStopWordDensity
             || body.StopWords < MinBodyStopWords)
         {
@@ -408,6 +408,14 @@ public static partial class BoilerplateRemover
     private static string? RemoveTrailingLinkList(List<string> paragraphs)
     {
         if (paragraphs.Count == 0)
+        {
+            return null;
+        }
+
+        // Most texts end with a sentence: decided on the last line alone, before any joining and splitting.
+        var last = paragraphs[^1];
+        var lastLine = last[(last.LastIndexOf('\n') + 1)..].Trim();
+        if (lastLine.Length > MaxListItemLength || EndsClause(lastLine))
         {
             return null;
         }

@@ -9,9 +9,28 @@ internal readonly record struct DataFileLine(int Number, string Text)
 }
 
 /// <summary>The common shape of the library's list files: one entry per line, blank lines and lines starting with
-/// '#' skipped.</summary>
+/// '#' skipped; the files are embedded resources named <c>AiGov.Text.&lt;folder&gt;.&lt;file&gt;.txt</c>.</summary>
 internal static class DataFileLines
 {
+    /// <summary>The names (without <paramref name="prefix"/> and ".txt") of the embedded list files under a prefix
+    /// such as <c>AiGov.Text.StopWords.</c>, in ordinal order.</summary>
+    public static IEnumerable<string> EmbeddedNames(string prefix) =>
+        typeof(DataFileLines).Assembly.GetManifestResourceNames()
+            .Where(name => name.StartsWith(prefix, StringComparison.Ordinal) && name.EndsWith(".txt", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Select(name => name[prefix.Length..^".txt".Length]);
+
+    /// <summary>Name and content of every embedded list file under <paramref name="prefix"/> (see <see cref="EmbeddedNames"/>).</summary>
+    public static IEnumerable<(string Name, string Content)> ReadEmbedded(string prefix) =>
+        EmbeddedNames(prefix).Select(name =>
+        {
+            var resource = prefix + name + ".txt";
+            using var stream = typeof(DataFileLines).Assembly.GetManifestResourceStream(resource)
+                ?? throw new InvalidOperationException($"Embedded list {resource} is missing from AiGov.Text; rebuild the project.");
+            using var reader = new StreamReader(stream);
+            return (name, reader.ReadToEnd());
+        });
+
     public static IEnumerable<DataFileLine> Read(string content)
     {
         ArgumentNullException.ThrowIfNull(content);

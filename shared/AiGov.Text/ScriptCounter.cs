@@ -78,9 +78,13 @@ internal static class ScriptCounter
 
     public static bool IsCjk(int codePoint) =>
         codePoint is (>= 0x3040 and <= 0x30FF) // Hiragana, Katakana
-            or (>= 0x3400 and <= 0x4DBF) // CJK Extension A
-            or (>= 0x4E00 and <= 0x9FFF) // CJK Unified Ideographs
             or (>= 0xAC00 and <= 0xD7AF) // Hangul syllables
+        || IsHan(codePoint);
+
+    /// <summary>Han ideographs: CJK Unified Ideographs, Extension A, Compatibility Ideographs, Extensions B-F.</summary>
+    public static bool IsHan(int codePoint) =>
+        codePoint is (>= 0x3400 and <= 0x4DBF) // CJK Extension A
+            or (>= 0x4E00 and <= 0x9FFF) // CJK Unified Ideographs
             or (>= 0xF900 and <= 0xFAFF) // CJK Compatibility Ideographs
             or (>= 0x20000 and <= 0x2FA1F); // CJK Extensions B-F and supplements
 }

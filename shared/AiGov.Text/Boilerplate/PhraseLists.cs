@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace AiGov.Text.Boilerplate;
 
 /// <summary>The boilerplate phrase lists embedded in this assembly (Boilerplate/*.txt), one file per language.</summary>
@@ -12,26 +10,10 @@ internal static class PhraseLists
     /// <summary>All languages together: the language is not known yet when cleaning, and the phrases are distinctive.</summary>
     public static PhraseMatcher Matcher => s_matcher.Value;
 
-    public static IReadOnlyList<string> Languages =>
-        ResourceNames().Select(name => name[ResourcePrefix.Length..^".txt".Length]).ToArray();
+    public static IReadOnlyList<string> Languages => DataFileLines.EmbeddedNames(ResourcePrefix).ToArray();
 
-    private static List<PhraseSection> LoadSections()
-    {
-        var assembly = typeof(PhraseLists).Assembly;
-        var sections = new List<PhraseSection>();
-        foreach (var name in ResourceNames())
-        {
-            using var stream = assembly.GetManifestResourceStream(name)
-                ?? throw new InvalidOperationException($"Embedded phrase list {name} is missing.");
-            using var reader = new StreamReader(stream);
-            sections.AddRange(PhraseListParser.Parse(reader.ReadToEnd(), name));
-        }
-
-        return sections;
-    }
-
-    private static IEnumerable<string> ResourceNames() =>
-        typeof(PhraseLists).Assembly.GetManifestResourceNames()
-            .Where(name => name.StartsWith(ResourcePrefix, StringComparison.Ordinal) && name.EndsWith(".txt", StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal);
+    private static List<PhraseSection> LoadSections() =>
+        DataFileLines.ReadEmbedded(ResourcePrefix)
+            .SelectMany(file => PhraseListParser.Parse(file.Content, ResourcePrefix + file.Name + ".txt"))
+            .ToList();
 }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 
 namespace AiGov.Text.Boilerplate;
@@ -37,10 +36,9 @@ public sealed class SitePhrases
     public static string? SiteKey(ArticleMetadata metadata)
     {
         ArgumentNullException.ThrowIfNull(metadata);
-        if (metadata.SourceUrl is { } url && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Host.Length > 0)
+        if (metadata.SourceUrl is { } url && TextMetadataReader.HostOf(url) is { Length: > 0 } host)
         {
-            var host = uri.Host.ToLowerInvariant();
-            return host.StartsWith("www.", StringComparison.Ordinal) ? host[4..] : host;
+            return host.ToLowerInvariant();
         }
 
         return string.IsNullOrWhiteSpace(metadata.Source) ? null : NormalizeLine(metadata.Source);
@@ -78,7 +76,7 @@ public sealed class SitePhrases
                 sites[site] = counts = (new HashSet<string>(StringComparer.Ordinal), new Dictionary<string, int>(StringComparer.Ordinal));
             }
 
-            if (!counts.Texts.Add(Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))))
+            if (!counts.Texts.Add(ContentFingerprint.Sha256Hex(Encoding.UTF8.GetBytes(text))))
             {
                 continue;
             }

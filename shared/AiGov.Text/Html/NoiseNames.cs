@@ -6,7 +6,8 @@ namespace AiGov.Text.Html;
 /// </summary>
 internal sealed class NoiseNames
 {
-    private const string ResourceName = "AiGov.Text.Html.noise-names.txt";
+    private const string ResourcePrefix = "AiGov.Text.Html.";
+    private const string FileName = "noise-names";
 
     private static readonly Lazy<NoiseNames> s_embedded = new(LoadEmbedded);
 
@@ -111,12 +112,13 @@ internal sealed class NoiseNames
             }
         }
 
+        var wholeParts = _wholeParts.GetAlternateLookup<ReadOnlySpan<char>>();
         var start = 0;
         while (start < name.Length && start <= bestIndex)
         {
             var end = name.AsSpan(start).IndexOfAny('-', '_');
             var length = end < 0 ? name.Length - start : end;
-            if (length > 0 && _wholeParts.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name.AsSpan(start, length), out var part)
+            if (length > 0 && wholeParts.TryGetValue(name.AsSpan(start, length), out var part)
                 && (start < bestIndex || part.Order < bestOrder))
             {
                 return part.Label;
@@ -159,10 +161,9 @@ internal sealed class NoiseNames
 
     private static NoiseNames LoadEmbedded()
     {
-        using var stream = typeof(NoiseNames).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"Embedded noise-name list {ResourceName} is missing from AiGov.Text; rebuild the project.");
-        using var reader = new StreamReader(stream);
-        return Parse(reader.ReadToEnd(), "Html/noise-names.txt");
+        var (_, content) = DataFileLines.ReadEmbedded(ResourcePrefix).SingleOrDefault(file => file.Name == FileName);
+        return Parse(content ?? throw new InvalidOperationException($"Embedded noise-name list {ResourcePrefix}{FileName}.txt is missing from AiGov.Text; rebuild the project."),
+            "Html/noise-names.txt");
     }
 
     private sealed record Entry(string Text, string Label, string[] Exceptions, int Order)

@@ -91,6 +91,7 @@ public sealed class StopWordLists
         var hits = new int[_languages.Length];
         var words = 0;
         var hanCharacters = 0;
+        var lookup = _words.GetAlternateLookup<ReadOnlySpan<char>>();
         Span<char> lower = stackalloc char[MaxWordLength];
         var i = 0;
         while (i < text.Length)
@@ -148,7 +149,6 @@ public sealed class StopWordLists
                 lower[apostrophe] = '\'';
             }
 
-            var lookup = _words.GetAlternateLookup<ReadOnlySpan<char>>();
             var bits = lookup.TryGetValue(lower[..length], out var wordBits) ? wordBits : 0UL;
             if (apostrophe > 0 && lookup.TryGetValue(lower[..apostrophe], out var elidedBits))
             {
@@ -173,24 +173,9 @@ public sealed class StopWordLists
         }
     }
 
-    private static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF' or >= '\uF900' and <= '\uFAFF';
+    private static bool IsHan(char c) => ScriptCounter.IsHan(c);
 
-    private static StopWordLists LoadEmbedded()
-    {
-        var assembly = typeof(StopWordLists).Assembly;
-        var files = assembly.GetManifestResourceNames()
-            .Where(name => name.StartsWith(ResourcePrefix, StringComparison.Ordinal) && name.EndsWith(".txt", StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal)
-            .Select(name =>
-            {
-                using var stream = assembly.GetManifestResourceStream(name)
-                    ?? throw new InvalidOperationException($"Embedded stop-word list {name} is missing from AiGov.Text; rebuild the project.");
-                using var reader = new StreamReader(stream);
-                return (name[ResourcePrefix.Length..^".txt".Length], reader.ReadToEnd());
-            })
-            .ToList();
-        return Parse(files);
-    }
+    private static StopWordLists LoadEmbedded() => Parse(DataFileLines.ReadEmbedded(ResourcePrefix).ToList());
 }
 
 /// <summary>The stop-word counts of one text in every language of a <see cref="StopWordLists"/>.</summary>
@@ -209,6 +194,25 @@ public sealed class StopWordProfile
 
     /// <summary>Words outside Han script.</summary>
     public int Words { get; }
+
+    /// <summary>The profile of several texts together: the same as measuring them joined by line breaks (no word
+    /// crosses a line break), without joining them. All must come from the same lists.</summary>
+    internal static StopWordProfile Sum(StopWordLists lists, IEnumerable<StopWordProfile> profiles)
+    {
+        var hits = new int[lists.Languages.Count];
+        int words = 0, hanCharacters = 0;
+        foreach (var profile in profiles)
+        {
+            words += profile.Words;
+            hanCharacters += profile.HanCharacters;
+            for (var i = 0; i < hits.Length; i++)
+            {
+                hits[i] += profile._hits[i];
+            }
+        }
+
+        return new StopWordProfile(lists, words, hanCharacters, hits);
+    }
 
     /// <summary>Han characters (each counts as a word for a per-character list such as zh).</summary>
     public int HanCharacters { get; }

@@ -108,6 +108,18 @@ public class StopWordListsTests
     }
 
     [Fact]
+    public void The_sum_of_paragraph_profiles_is_the_profile_of_the_paragraphs_joined()
+    {
+        string[] paragraphs = ["The law applies from 2026 to all providers.", "L'Union européenne a adopté l'IA Act", "我们的人工智能", "don't"];
+
+        var sum = StopWordProfile.Sum(s_lists, paragraphs.Select(p => s_lists.Measure(p)));
+        var joined = s_lists.Measure(string.Join('\n', paragraphs));
+
+        Assert.Equal((joined.Words, joined.HanCharacters), (sum.Words, sum.HanCharacters));
+        Assert.All(s_lists.Languages, language => Assert.Equal(joined.For(language), sum.For(language)));
+    }
+
+    [Fact]
     public void A_list_file_is_parsed_with_comments_and_several_words_per_line()
     {
         var lists = StopWordLists.Parse([("xx", "# comment\nfoo bar\n\nBAZ\n"), ("yy", "的 了\n")]);

@@ -77,7 +77,20 @@ elif [ "$((passed + failed))" -ne "$total" ]; then
   # Skipped tests say why in the output above (e.g. no compose CLI on this machine).
   echo "test: $((total - passed - failed)) test(s) skipped" >&2
 fi
-[ "$failed" -eq 0 ] || status=1
+if [ "$failed" -ne 0 ]; then
+  status=1
+  # The names and first message lines again, so that a CI log cut to its tail still says which test failed.
+  echo "test: failed tests (details in the output above and in ${results#"$root"/}):" >&2
+  for trx in "$results"/*.trx; do
+    [ -e "$trx" ] || continue
+    awk '
+      /<UnitTestResult / && /outcome="Failed"/ { match($0, /testName="[^"]*"/); name = substr($0, RSTART + 10, RLENGTH - 11); want = 1 }
+      want && /<Message>/ { line = $0; sub(/.*<Message>/, "", line); sub(/<\/Message>.*/, "", line)
+                            printf "  FAILED %s: %s\n", name, substr(line, 1, 300); want = 0 }
+    ' "$trx" >&2
+  done
+  [ "$suites_failed" -eq 0 ] || echo "  FAILED $suites_failed script suite(s): see the chaos/cluster-test output above" >&2
+fi
 # Servers stop before the summary, so that the summary is the last line.
 trap - EXIT
 cleanup

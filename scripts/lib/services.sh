@@ -83,9 +83,9 @@ svc_running() { infra_pid_alive "$(_svc_pidfile "$1")"; }
 
 svc_healthy() { curl -fs -o /dev/null --max-time 2 "http://127.0.0.1:$(svc_port "$1")/health/ready"; }
 
-# Builds the services in Release and copies each one's output to <local>/app/<name>.
+# Publishes the services in Release, ReadyToRun, to .local/publish/<name> and copies each one to <local>/app/<name>.
 # AIGOV_SERVICES_PREBUILT=1: skip the build and copy what services/*/bin/Release holds (scripts/test.sh has just built
-# the solution when it runs the cluster test).
+# the solution when it runs the fault suites, which check correctness, not start-up speed).
 svc_build() {
   local root local_dir entry name
   root="$(_svc_root)"; local_dir="$(_svc_local)"
@@ -100,12 +100,14 @@ svc_build() {
     done
     echo "build: using the Release build already in services/*/bin (AIGOV_SERVICES_PREBUILT=1)" >&2
   else
-    echo "build: dotnet build -c Release (log ${local_dir#"$root"/}/logs/build.log) ..." >&2
+    echo "build: dotnet publish -c Release, ReadyToRun (log ${local_dir#"$root"/}/logs/build.log) ..." >&2
   fi
   for entry in "${AIGOV_SERVICES[@]}"; do
     [ "${AIGOV_SERVICES_PREBUILT:-0}" = 1 ] && break
     name="${entry%%:*}"
-    if ! dotnet build "$root/services/$name/$name.csproj" -c Release -nologo -v minimal >>"$local_dir/logs/build.log" 2>&1; then
+    # Published ReadyToRun (precompiled): the first documents after a start wait for less JIT (docs/PERFORMANCE.md).
+    if ! dotnet publish "$root/services/$name/$name.csproj" -c Release --use-current-runtime --self-contained false \
+      -p:PublishReadyToRun=true -o "$root/.local/publish/$name" -nologo -v minimal >>"$local_dir/logs/build.log" 2>&1; then
       tail -n 30 "$local_dir/logs/build.log" >&2
       echo "ERROR: the build of $name failed (full log: $local_dir/logs/build.log) -- fix the errors above and try again" >&2
       return 1
@@ -114,7 +116,11 @@ svc_build() {
   for entry in "${AIGOV_SERVICES[@]}"; do
     name="${entry%%:*}"
     rm -rf "$local_dir/app/$name.new"
-    cp -a "$root/services/$name/bin/Release/net10.0" "$local_dir/app/$name.new"
+    if [ "${AIGOV_SERVICES_PREBUILT:-0}" = 1 ]; then
+      cp -a "$root/services/$name/bin/Release/net10.0" "$local_dir/app/$name.new"
+    else
+      cp -a "$root/.local/publish/$name" "$local_dir/app/$name.new"
+    fi
     rm -rf "$local_dir/app/$name"
     mv "$local_dir/app/$name.new" "$local_dir/app/$name"
   done

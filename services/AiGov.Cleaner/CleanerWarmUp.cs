@@ -1,5 +1,6 @@
 using System.Text;
 using AiGov.Infrastructure.Hosting;
+using AiGov.Infrastructure.Messaging;
 using AiGov.Text;
 using AiGov.Text.Boilerplate;
 
@@ -8,8 +9,9 @@ namespace AiGov.Cleaner;
 /// <summary>
 /// The cleaner's start-up warm-up (run by <see cref="StartupWarmUp"/> before <c>/health/ready</c>): cleans three
 /// small built-in documents (an HTML page, an English text with a tail, a Chinese text), so the first real document
-/// does not pay for building the phrase matcher's regexes (2–3 CPU-seconds) and for compiling the cleaning code, and
-/// wait seconds in the queue (measured with <c>scripts/bench.sh --steady 20</c>, docs/PERFORMANCE.md).
+/// does not pay for building the phrase matcher's regexes (2–3 CPU-seconds), for compiling the cleaning code and for
+/// the serializer's metadata of its messages, and wait seconds in the queue (measured with
+/// <c>scripts/bench.sh --steady 20</c>, docs/PERFORMANCE.md).
 /// </summary>
 public static class CleanerWarmUp
 {
@@ -52,6 +54,8 @@ public static class CleanerWarmUp
         DocumentCleaner.Clean(Encoding.UTF8.GetBytes(Page), "warm-up.html", sitePhrases, cancellationToken);
         DocumentCleaner.Clean(Encoding.UTF8.GetBytes(Text), "warm-up.txt", sitePhrases, cancellationToken);
         DocumentCleaner.Clean(Encoding.UTF8.GetBytes(Chinese), "warm-up.txt", sitePhrases, cancellationToken);
+        MessageSerializationWarmUp.RoundTrip(WarmUpMessages.Arrived());
+        MessageSerializationWarmUp.RoundTrip(WarmUpMessages.Cleaned());
         return Task.CompletedTask;
     }
 }

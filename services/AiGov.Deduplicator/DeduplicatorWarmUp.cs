@@ -1,9 +1,11 @@
+using AiGov.Infrastructure.Messaging;
 using AiGov.Infrastructure.Persistence;
 
 namespace AiGov.Deduplicator;
 
 /// <summary>The deduplicator's start-up warm-up: a built-in paragraph fingerprinted and decided exactly as a batch
-/// would be (locks, look-ups, index writes), then rolled back (<see cref="NearDuplicateIndex.WarmUpAsync"/>).</summary>
+/// would be (locks, look-ups, index writes), then rolled back (<see cref="NearDuplicateIndex.WarmUpAsync"/>); and the
+/// stage's messages read through MassTransit's serializer (<see cref="MessageSerializationWarmUp"/>).</summary>
 public static class DeduplicatorWarmUp
 {
     private const string Text = """
@@ -15,6 +17,8 @@ public static class DeduplicatorWarmUp
 
     public static Task RunAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
+        MessageSerializationWarmUp.RoundTrip(WarmUpMessages.Detected());
+        MessageSerializationWarmUp.RoundTrip(WarmUpMessages.Deduplicated());
         // A random hash: the probe can never be taken for an earlier probe or a real document.
         var probe = DocumentFingerprinter.Compute(Guid.NewGuid(), Convert.ToHexString(Guid.NewGuid().ToByteArray()).ToLowerInvariant().PadRight(64, '0'), Text);
         return services.GetRequiredService<NearDuplicateIndex>().WarmUpAsync(probe, cancellationToken);

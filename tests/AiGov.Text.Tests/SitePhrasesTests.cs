@@ -75,6 +75,35 @@ public class SitePhrasesTests
         Assert.Contains("site-phrases.txt:2", error.Message);
     }
 
+    [Fact]
+    public void Phrases_that_look_like_a_comment_a_header_or_an_escape_survive_the_file()
+    {
+        string[] lines = ["[Advertisement]", "# Share this story", "\\ Back to top", "Follow us"];
+        var documents = Enumerable.Range(0, 5).Select(i => ("c.example", $"Text {i}.\n{string.Join('\n', lines)}")).ToList();
+        var mined = SitePhrases.Mine(documents, 5, 0.5);
+
+        var file = mined.Format("mined for a test");
+        var parsed = SitePhrases.Parse(file, "site-phrases.txt");
+
+        Assert.Contains("\n\\[advertisement]\n", file);
+        Assert.Contains("\n\\# share this story\n", file);
+        Assert.Equal(mined.For("c.example")!.Order(StringComparer.Ordinal), parsed.For("c.example")!.Order(StringComparer.Ordinal));
+        Assert.Equal(4, parsed.PhraseCount);
+    }
+
+    [Theory]
+    [InlineData("[Site example.org]")]
+    [InlineData("[sites example.org]")]
+    [InlineData("[example.org]")]
+    public void A_mistyped_header_is_refused_with_its_line_number_instead_of_becoming_a_phrase(string header)
+    {
+        var error = Assert.Throws<FormatException>(() =>
+            SitePhrases.Parse($"# mined\n[site a.example]\nfollow us\n{header}\nsubscribe\n", "site-phrases.txt"));
+
+        Assert.Contains("site-phrases.txt:4", error.Message);
+        Assert.Contains(header, error.Message);
+    }
+
     [Theory]
     [InlineData("https://www.Example.org/ai/article", "XinhuaNet", "example.org")]
     [InlineData(null, " XinhuaNet ", "xinhuanet")]

@@ -10,12 +10,16 @@ namespace AiGov.Text.Boilerplate;
 /// (exact duplicates stay exact, a reprocess gives the same result) until the file changes.
 /// </summary>
 /// <remarks>File format: <c>[site example.com]</c> headers, then one line per phrase, compared after
-/// <see cref="NormalizeLine"/>; '#' starts a comment. A site is the host of the document's address (without
-/// "www."), else its declared source, lower case (<see cref="SiteKey"/>).</remarks>
+/// <see cref="NormalizeLine"/>; '#' starts a comment; a phrase that begins with '#', '[' or '\' is written with a
+/// backslash before it. A site is the host of the document's address (without "www."), else its declared source,
+/// lower case (<see cref="SiteKey"/>).</remarks>
 public sealed class SitePhrases
 {
     // Longest line that is looked up or mined: site furniture is short, and a 10 MiB line costs one length check.
     public const int MaxLineLength = 200;
+
+    // Written before a phrase that begins with '#', '[' or itself (see Format).
+    private const char Escape = '\\';
 
     private readonly Dictionary<string, HashSet<string>> _bySite;
 
@@ -109,8 +113,13 @@ public sealed class SitePhrases
         HashSet<string>? current = null;
         foreach (var line in DataFileLines.Read(content))
         {
-            if (line.Header is { } header && header.StartsWith("site ", StringComparison.Ordinal))
+            if (line.Header is { } header)
             {
+                if (!header.StartsWith("site ", StringComparison.Ordinal))
+                {
+                    throw new FormatException($"{sourceName}:{line.Number}: unknown header '{line.Text}' -- a section starts with [site example.com]; a phrase that begins with '[' is written with a backslash before it.");
+                }
+
                 var site = NormalizeLine(header["site ".Length..]);
                 if (site.Length == 0)
                 {
@@ -130,7 +139,7 @@ public sealed class SitePhrases
                 throw new FormatException($"{sourceName}:{line.Number}: phrase '{line.Text}' before the first [site …] header.");
             }
 
-            current.Add(NormalizeLine(line.Text));
+            current.Add(NormalizeLine(line.Text.StartsWith(Escape) ? line.Text[1..] : line.Text));
         }
 
         return new SitePhrases(bySite);
@@ -150,6 +159,12 @@ public sealed class SitePhrases
             builder.Append('\n').Append("[site ").Append(site).Append("]\n");
             foreach (var line in lines.Order(StringComparer.Ordinal))
             {
+                // A phrase that would read back as a comment, a header or an escaped phrase gets a backslash before it.
+                if (line[0] is '#' or '[' or Escape)
+                {
+                    builder.Append(Escape);
+                }
+
                 builder.Append(line).Append('\n');
             }
         }

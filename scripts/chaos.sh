@@ -17,9 +17,10 @@ deadline_s="${CHAOS_DEADLINE_SECONDS:-240}"
 . "$root/scripts/lib/infra.sh"
 # shellcheck source=scripts/lib/services.sh
 . "$root/scripts/lib/services.sh"
+# shellcheck source=scripts/lib/suite.sh
+. "$root/scripts/lib/suite.sh"
 
 say() { printf 'chaos: %s\n' "$*" >&2; }
-psql_chaos() { PGPASSWORD=aigov psql -h 127.0.0.1 -p "$AIGOV_PG_PORT" -U aigov -d aigov -tAq -c "$1"; }
 started_at=$SECONDS
 
 stop_all() {
@@ -46,29 +47,11 @@ done
 say "[2/6] writing $documents distinct documents"
 staging="$AIGOV_LOCAL/staging"
 mkdir -p "$staging" "$Pipeline__DataRoot/inbox/chaos"
-awk -v n="$documents" -v dir="$staging" 'BEGIN {
-  split("artificial intelligence governance policy regulation committee assembly resolution framework safety " \
-        "model data privacy transparency accountability audit risk standard export control chip compute research " \
-        "development cooperation international national strategy public sector industry investment innovation " \
-        "oversight evaluation benchmark frontier system deployment incident report liability copyright training", w, " ")
-  for (i = 1; i <= n; i++) {
-    srand(i); f = sprintf("%s/doc-%05d.txt", dir, i)
-    printf "Chaos report %d on AI governance\n\n", i > f
-    for (p = 0; p < 6; p++) { line = ""; for (k = 0; k < 40; k++) line = line w[int(rand() * 50) + 1] " "; print line "(" i "-" p ")." > f; print "" > f }
-    close(f)
-  }
-}'
+suite_write_documents "$staging" "$documents" 0 0 "Chaos report"
 
 say "[3/6] dropping them over ~40 s while faults are injected (set-up took $((SECONDS - started_at)) s)"
 started_at=$SECONDS
-(
-  i=0
-  for f in "$staging"/*.txt; do
-    mv "$f" "$Pipeline__DataRoot/inbox/chaos/"
-    i=$((i + 1))
-    if [ $((i % 25)) -eq 0 ]; then sleep 1; fi
-  done
-) &
+suite_drop_slowly "$staging" "$Pipeline__DataRoot/inbox/chaos" 25 &
 dropper=$!
 
 kill_and_restart() {
@@ -96,15 +79,7 @@ infra_start_postgres
 wait "$dropper"
 
 say "[4/6] waiting for $documents rows (at most ${deadline_s} s from the first drop)"
-while :; do
-  rows="$(psql_chaos "SELECT count(*) FROM documents WHERE file_name LIKE 'chaos/%'" 2>/dev/null || echo 0)"
-  [ "$rows" -ge "$documents" ] && break
-  if [ $((SECONDS - started_at)) -ge "$deadline_s" ]; then
-    say "deadline reached with $rows rows"
-    break
-  fi
-  sleep 1
-done
+suite_wait_rows chaos/ "$documents" "$deadline_s" "$started_at" >/dev/null
 sleep 2
 
 say "[5/6] checking queues, rows and files"
@@ -124,8 +99,8 @@ for _ in $(seq 1 90); do
   [ -n "$queues" ] || break
   sleep 1
 done
-read -r rows distinct < <(psql_chaos "SELECT count(*), count(DISTINCT file_name) FROM documents WHERE file_name LIKE 'chaos/%'" | tr '|' ' ')
-not_stored="$(psql_chaos "SELECT count(*) FROM documents WHERE file_name LIKE 'chaos/%' AND status <> 'stored'")"
+read -r rows distinct < <(suite_rows_and_files chaos/)
+not_stored="$(suite_psql "SELECT count(*) FROM documents WHERE file_name LIKE 'chaos/%' AND status <> 'stored'")"
 lost=$((documents - distinct))
 doubled=$((rows - distinct))
 processed="$(find "$Pipeline__DataRoot/processed/chaos" -type f 2>/dev/null | wc -l)"
@@ -134,7 +109,7 @@ status=0
 [ "$lost" -eq 0 ] && [ "$doubled" -eq 0 ] || status=1
 if [ "$not_stored" -ne 0 ]; then
   say "$not_stored row(s) are not 'stored':"
-  psql_chaos "SELECT status, left(error, 160) FROM documents WHERE file_name LIKE 'chaos/%' AND status <> 'stored' LIMIT 5" >&2
+  suite_psql "SELECT status, left(error, 160) FROM documents WHERE file_name LIKE 'chaos/%' AND status <> 'stored' LIMIT 5" >&2
   status=1
 fi
 [ "$processed" -eq "$documents" ] || { say "processed/ holds $processed files, not $documents"; status=1; }

@@ -51,9 +51,10 @@ deadline_s="${CLUSTER_TEST_DEADLINE_SECONDS:-240}"
 . "$root/scripts/lib/services.sh"
 # shellcheck source=scripts/lib/cluster.sh
 . "$root/scripts/lib/cluster.sh"
+# shellcheck source=scripts/lib/suite.sh
+. "$root/scripts/lib/suite.sh"
 
 say() { printf 'cluster-test: %s\n' "$*" >&2; }
-psql_test() { PGPASSWORD=aigov psql -h 127.0.0.1 -p "$AIGOV_PG_PORT" -U aigov -d aigov -tAq -c "$1"; }
 mgmt_port=$((${AIGOV_CLUSTER_MGMT_BASE:-15700} + 1))
 workers=(AiGov.Storage AiGov.Deduplicator AiGov.LanguageDetector AiGov.Cleaner)
 stage_queues=(cleaning language-detection deduplication storage)
@@ -113,26 +114,6 @@ svc_wait_healthy AiGov.Watcher 120
 disown -a
 say "stack ready after $((SECONDS - t_begin)) s"
 
-# Writes $2 distinct documents into folder $1 (seed offset $3 keeps rounds distinct from each other), and for the first
-# $4 of them a byte-identical copy under another name (doc-00001-copy.txt sorts right after doc-00001.txt, so the two
-# arrive together and two deduplicator replicas may decide them at the same moment).
-write_documents() {
-  awk -v n="$2" -v dir="$1" -v off="$3" -v copies="${4:-0}" 'BEGIN {
-    split("artificial intelligence governance policy regulation committee assembly resolution framework safety " \
-          "model data privacy transparency accountability audit risk standard export control chip compute research " \
-          "development cooperation international national strategy public sector industry investment innovation " \
-          "oversight evaluation benchmark frontier system deployment incident report liability copyright training", w, " ")
-    for (i = 1; i <= n; i++) {
-      srand(i + off); f = sprintf("%s/doc-%05d.txt", dir, i)
-      printf "Cluster report %d-%d on AI governance\n\n", off, i > f
-      for (p = 0; p < 6; p++) { line = ""; for (k = 0; k < 40; k++) line = line w[int(rand() * 50) + 1] " "; print line "(" off "-" i "-" p ")." > f; print "" > f }
-      close(f)
-      if (i <= copies) { c = sprintf("%s/doc-%05d-copy.txt", dir, i); while ((getline l < f) > 0) print l > c; close(f); close(c) }
-    }
-  }'
-}
-
-rows_like() { psql_test "SELECT count(*) FROM documents WHERE file_name LIKE '$1%'" 2>/dev/null || echo 0; }
 
 # Redelivered messages may still be in flight, and the management API's counts lag: poll until every queue is empty.
 queues_busy() {
@@ -199,13 +180,13 @@ if [ "$mode" = bench ]; then
   for round in $(seq 1 "$rounds"); do
     staging="$AIGOV_LOCAL/staging/round-$round"
     mkdir -p "$staging"
-    write_documents "$staging" "$documents" "$((round * 100000))"
+    suite_write_documents "$staging" "$documents" "$((round * 100000))" 0 "Cluster report"
     read -r cb0 cs0 cp0 < <(cpu_seconds)
     t0="$(date +%s.%N)"
     mv "$staging" "$Pipeline__DataRoot/inbox/round-$round"
     last=0 tick=$SECONDS
     while :; do
-      rows="$(rows_like "round-$round/")"
+      rows="$(suite_rows "round-$round/")"
       [ "$rows" -ge "$documents" ] && break
       if [ $((SECONDS - tick)) -ge 300 ]; then say "round $round: stuck at $rows rows for 300 s"; exit 1; fi
       [ "$rows" -ne "$last" ] && { last="$rows"; tick=$SECONDS; }
@@ -215,7 +196,7 @@ if [ "$mode" = bench ]; then
     read -r cb1 cs1 cp1 < <(cpu_seconds)
     cpu_per_doc="$(python3 -c "import sys; a=[float(x) for x in sys.argv[1:]]; n=a[6]; print('CPU per document: broker %.2f ms, services %.2f ms, postgres %.2f ms' % ((a[3]-a[0])*1000/n, (a[4]-a[1])*1000/n, (a[5]-a[2])*1000/n))" "$cb0" "$cs0" "$cp0" "$cb1" "$cs1" "$cp1" "$documents")"
     # lag: from the watcher accepting the last file to the last row (how far the workers trail the watcher)
-    lag="$(psql_test "SELECT round(extract(epoch FROM max(stored_at) - max(received_at))::numeric, 1) FROM documents WHERE file_name LIKE 'round-$round/%'")"
+    lag="$(suite_psql "SELECT round(extract(epoch FROM max(stored_at) - max(received_at))::numeric, 1) FROM documents WHERE file_name LIKE 'round-$round/%'")"
     rate="$(python3 -c "import sys; d=float(sys.argv[2])-float(sys.argv[1]); print('%.1f s, %.0f docs/s, last row %s s after the watcher accepted the last file' % (d, int(sys.argv[3])/d, sys.argv[4]))" "$t0" "$t1" "$documents" "$lag")"
     say "round $round: $documents documents in $rate; $cpu_per_doc (load average $(cut -d' ' -f1 /proc/loadavg))"
     results+=("$rate; $cpu_per_doc")
@@ -233,28 +214,21 @@ originals=$((documents - copies))
 say "[2/6] writing $documents documents: $originals distinct, $copies of them twice (exact duplicates, dropped side by side)"
 staging="$AIGOV_LOCAL/staging"
 mkdir -p "$staging" "$Pipeline__DataRoot/inbox/cluster"
-write_documents "$staging" "$originals" 0 "$copies"
+suite_write_documents "$staging" "$originals" 0 "$copies" "Cluster report"
 
 say "[3/6] dropping them over ~20 s while faults are injected"
 started_at=$SECONDS
-(
-  i=0
-  for f in "$staging"/*.txt; do
-    mv "$f" "$Pipeline__DataRoot/inbox/cluster/"
-    i=$((i + 1))
-    if [ $((i % 50)) -eq 0 ]; then sleep 1; fi
-  done
-) &
+suite_drop_slowly "$staging" "$Pipeline__DataRoot/inbox/cluster" 50 &
 dropper=$!
 
 # Faults start once documents are flowing through every stage (rows arriving), or after 45 s whatever the count.
 wait_rows() {
   local until=$((SECONDS + 45))
-  while [ "$(rows_like cluster/)" -lt "$1" ] && [ "$SECONDS" -lt "$until" ]; do sleep 0.5; done
+  while [ "$(suite_rows cluster/)" -lt "$1" ] && [ "$SECONDS" -lt "$until" ]; do sleep 0.5; done
 }
 wait_rows $((documents / 10))
 victim="$(cluster_leader storage)"
-say "SIGKILL $victim, the leader of the storage queue, at $((SECONDS - started_at)) s ($(rows_like cluster/) rows so far)"
+say "SIGKILL $victim, the leader of the storage queue, at $((SECONDS - started_at)) s ($(suite_rows cluster/) rows so far)"
 cluster_kill "$victim"
 wait_rows $((documents * 3 / 10))
 for name in "${workers[@]}"; do
@@ -270,34 +244,26 @@ cluster_start "$victim"
 wait "$dropper"
 
 say "[4/6] waiting for $documents rows (at most ${deadline_s} s from the first drop)"
-while :; do
-  rows="$(rows_like cluster/)"
-  [ "$rows" -ge "$documents" ] && break
-  if [ $((SECONDS - started_at)) -ge "$deadline_s" ]; then
-    say "deadline reached with $rows rows"
-    break
-  fi
-  sleep 1
-done
+rows="$(suite_wait_rows cluster/ "$documents" "$deadline_s" "$started_at")"
 say "$rows rows after $((SECONDS - started_at)) s"
 
 say "[5/6] checking queues, rows, files, the cluster and the quorum replicas"
 status=0
 queues=""
 queues="$(wait_drained 90)" || { say "queues not drained (ready/unacked): $queues"; status=1; }
-read -r rows distinct < <(psql_test "SELECT count(*), count(DISTINCT file_name) FROM documents WHERE file_name LIKE 'cluster/%'" | tr '|' ' ')
+read -r rows distinct < <(suite_rows_and_files cluster/)
 lost=$((documents - distinct))
 doubled=$((rows - distinct))
 [ "$lost" -eq 0 ] && [ "$doubled" -eq 0 ] || status=1
 # Each pair of identical files: exactly one `stored`, the other `duplicate` of it (the replicated deduplicator decided
 # each pair once, whichever replica saw it first); every other document `stored`.
-read -r stored duplicates < <(psql_test "SELECT count(*) FILTER (WHERE status = 'stored'), count(*) FILTER (WHERE status = 'duplicate') FROM documents WHERE file_name LIKE 'cluster/%'" | tr '|' ' ')
-bad_pairs="$(psql_test "SELECT count(*) FROM documents d LEFT JOIN documents o ON o.id = d.duplicate_of
+read -r stored duplicates < <(suite_psql "SELECT count(*) FILTER (WHERE status = 'stored'), count(*) FILTER (WHERE status = 'duplicate') FROM documents WHERE file_name LIKE 'cluster/%'" | tr '|' ' ')
+bad_pairs="$(suite_psql "SELECT count(*) FROM documents d LEFT JOIN documents o ON o.id = d.duplicate_of
   WHERE d.file_name LIKE 'cluster/%' AND d.status = 'duplicate'
     AND (o.id IS NULL OR o.status <> 'stored' OR o.content_sha256 <> d.content_sha256 OR d.similarity <> 1.0)")"
 if [ "$stored" -ne "$originals" ] || [ "$duplicates" -ne "$copies" ] || [ "$bad_pairs" -ne 0 ]; then
   say "expected $originals stored and $copies duplicate rows (each the duplicate of its stored twin), got $stored stored, $duplicates duplicate, $bad_pairs duplicate(s) not pointing at a stored twin:"
-  psql_test "SELECT status, count(*), left(min(error), 160) FROM documents WHERE file_name LIKE 'cluster/%' GROUP BY status" >&2
+  suite_psql "SELECT status, count(*), left(min(error), 160) FROM documents WHERE file_name LIKE 'cluster/%' GROUP BY status" >&2
   status=1
 else
   say "$stored stored, $duplicates duplicate rows, each duplicate pointing at its stored twin"

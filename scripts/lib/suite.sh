@@ -1,0 +1,61 @@
+# shellcheck shell=bash
+# What the fault suites (scripts/chaos.sh, scripts/cluster-test.sh) share: their documents, the slow drop, the row
+# counts. Source after infra.sh; the suite sets AIGOV_PG_PORT to its own PostgreSQL and defines say (progress lines).
+
+# suite_psql SQL: one query against the suite's database, unaligned, no headers.
+suite_psql() { PGPASSWORD=aigov psql -h 127.0.0.1 -p "$AIGOV_PG_PORT" -U aigov -d aigov -tAq -c "$1"; }
+
+# suite_rows PREFIX: rows whose file name starts with PREFIX (0 while the database is down).
+suite_rows() { suite_psql "SELECT count(*) FROM documents WHERE file_name LIKE '$1%'" 2>/dev/null || echo 0; }
+
+# suite_rows_and_files PREFIX: "rows distinct_file_names" of the rows under PREFIX.
+suite_rows_and_files() {
+  suite_psql "SELECT count(*), count(DISTINCT file_name) FROM documents WHERE file_name LIKE '$1%'" | tr '|' ' '
+}
+
+# suite_write_documents DIR N OFFSET COPIES TITLE: N distinct ~2 KB AI-governance texts doc-00001.txt … in DIR (the
+# seed OFFSET keeps rounds distinct from each other), and for the first COPIES of them a byte-identical copy under
+# another name (doc-00001-copy.txt sorts right after doc-00001.txt, so the two arrive together and two deduplicator
+# replicas may decide them at the same moment). TITLE begins each text's first line.
+suite_write_documents() {
+  awk -v dir="$1" -v n="$2" -v off="$3" -v copies="$4" -v title="$5" 'BEGIN {
+    split("artificial intelligence governance policy regulation committee assembly resolution framework safety " \
+          "model data privacy transparency accountability audit risk standard export control chip compute research " \
+          "development cooperation international national strategy public sector industry investment innovation " \
+          "oversight evaluation benchmark frontier system deployment incident report liability copyright training", w, " ")
+    for (i = 1; i <= n; i++) {
+      srand(i + off); f = sprintf("%s/doc-%05d.txt", dir, i)
+      printf "%s %d-%d on AI governance\n\n", title, off, i > f
+      for (p = 0; p < 6; p++) { line = ""; for (k = 0; k < 40; k++) line = line w[int(rand() * 50) + 1] " "; print line "(" off "-" i "-" p ")." > f; print "" > f }
+      close(f)
+      if (i <= copies) { c = sprintf("%s/doc-%05d-copy.txt", dir, i); while ((getline l < f) > 0) print l > c; close(f); close(c) }
+    }
+  }'
+}
+
+# suite_drop_slowly FROM TO PER_SECOND: moves the files of FROM into TO, PER_SECOND of them each second (run it in the
+# background while faults are injected).
+suite_drop_slowly() {
+  local f i=0
+  for f in "$1"/*.txt; do
+    mv "$f" "$2/"
+    i=$((i + 1))
+    if [ $((i % $3)) -eq 0 ]; then sleep 1; fi
+  done
+}
+
+# suite_wait_rows PREFIX N DEADLINE_S STARTED_AT: waits until N rows under PREFIX exist or DEADLINE_S seconds have
+# passed since STARTED_AT (a $SECONDS value); prints the last count.
+suite_wait_rows() {
+  local rows
+  while :; do
+    rows="$(suite_rows "$1")"
+    [ "$rows" -ge "$2" ] && break
+    if [ $((SECONDS - $4)) -ge "$3" ]; then
+      say "deadline reached with $rows rows"
+      break
+    fi
+    sleep 1
+  done
+  printf '%s' "$rows"
+}

@@ -32,7 +32,9 @@ public sealed class WatcherReadinessTests(ITestOutputHelper output)
 
         var message = Assert.Single(messages);
         Assert.Equal("DocumentArrived", message.Kind);
-        Assert.Equal(Sha256(firstHalf + secondHalf), message.ContentSha256);
+        Assert.True(message.ContentSha256 == Sha256(firstHalf + secondHalf),
+            (message.ContentSha256 == Sha256(firstHalf) ? "published after the first half only" : "published content differs from what was written")
+            + $"\n{rig.LogTail()}");
         await rig.WaitUntilInboxIsEmptyAsync(s_timeout);
         Assert.Equal(firstHalf + secondHalf, await File.ReadAllTextAsync(Path.Combine(rig.Processed, "slow", "written-by-a-script.txt")));
     }
@@ -49,11 +51,13 @@ public sealed class WatcherReadinessTests(ITestOutputHelper output)
         }
         rig.Drop("marker.txt", "A file dropped after the temporary ones."u8.ToArray());
 
-        // Once the marker is through, and a few rescans have passed, the temporary files would have been seen.
+        // Once the marker is through and out of the inbox, and a few rescans have passed, the temporary files would
+        // have been seen.
         await rig.Messages.WaitForFilesAsync(["marker.txt"], s_timeout, () => rig.LogTail());
+        await rig.WaitUntilInboxHoldsOnlyAsync(temporary, s_timeout);
         await Task.Delay(TimeSpan.FromSeconds(2.5));
         Assert.Equal(temporary.Order(StringComparer.Ordinal), rig.InboxFiles());
-        Assert.Single(rig.Messages.All);
+        Assert.True(rig.Messages.All.Count == 1, $"expected only marker.txt, got: {string.Join(", ", rig.Messages.All.Select(m => m.FileName))}\n{rig.LogTail()}");
 
         File.Move(Path.Combine(rig.Inbox, "copy.txt.part"), Path.Combine(rig.Inbox, "copy.txt"));
         var messages = await rig.Messages.WaitForFilesAsync(["copy.txt"], s_timeout, () => rig.LogTail());

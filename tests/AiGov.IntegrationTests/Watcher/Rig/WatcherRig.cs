@@ -146,10 +146,14 @@ public sealed class WatcherRig : IAsyncDisposable
     }
 
     /// <summary>Waits until no file is left in the inbox (every one moved to processed/ or failed/).</summary>
-    public async Task WaitUntilInboxIsEmptyAsync(TimeSpan timeout)
+    public Task WaitUntilInboxIsEmptyAsync(TimeSpan timeout) => WaitUntilInboxHoldsOnlyAsync([], timeout);
+
+    /// <summary>Waits until the inbox holds exactly <paramref name="expected"/> (relative names): every other file has
+    /// been moved to processed/ or failed/, which the watcher does only after the broker confirmed its message.</summary>
+    public async Task WaitUntilInboxHoldsOnlyAsync(IReadOnlyCollection<string> expected, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
-        while (InboxFiles() is { Count: > 0 } left)
+        while (InboxFiles().Except(expected, StringComparer.Ordinal).ToList() is { Count: > 0 } left)
         {
             if (DateTime.UtcNow > deadline)
             {

@@ -83,12 +83,15 @@ svc_running() { infra_pid_alive "$(_svc_pidfile "$1")"; }
 
 svc_healthy() { curl -fs -o /dev/null --max-time 2 "http://127.0.0.1:$(svc_port "$1")/health/ready"; }
 
-# Publishes the services in Release, ReadyToRun, to .local/publish/<name> and copies each one to <local>/app/<name>.
-# AIGOV_SERVICES_PREBUILT=1: skip the build and copy what services/*/bin/Release holds (scripts/test.sh has just built
-# the solution when it runs the fault suites, which check correctness, not start-up speed).
+# Publishes each service in Release to .local/publish/<name> and copies it to <local>/app/<name>. ReadyToRun
+# (precompiled, so the first documents after a start wait for less JIT: docs/PERFORMANCE.md) unless
+# AIGOV_READY_TO_RUN=0; the first ReadyToRun publish of a checkout takes about 3 minutes on 2 cores, later ones about
+# 30 s when little changed. AIGOV_SERVICES_PREBUILT=1: no build, copy what services/*/bin/Release holds (scripts/test.sh
+# has just built the solution when it runs the fault suites, which check correctness, not start-up speed).
 svc_build() {
-  local root local_dir entry name
+  local root local_dir entry name from ready_to_run step=0 started
   root="$(_svc_root)"; local_dir="$(_svc_local)"
+  ready_to_run="$([ "${AIGOV_READY_TO_RUN:-1}" = 0 ] && echo false || echo true)"
   mkdir -p "$local_dir/logs" "$local_dir/app"
   if [ "${AIGOV_SERVICES_PREBUILT:-0}" = 1 ]; then
     for entry in "${AIGOV_SERVICES[@]}"; do
@@ -100,27 +103,24 @@ svc_build() {
     done
     echo "build: using the Release build already in services/*/bin (AIGOV_SERVICES_PREBUILT=1)" >&2
   else
-    echo "build: dotnet publish -c Release, ReadyToRun (log ${local_dir#"$root"/}/logs/build.log) ..." >&2
+    echo "build: dotnet publish -c Release, ReadyToRun=$ready_to_run, ${#AIGOV_SERVICES[@]} services (log ${local_dir#"$root"/}/logs/build.log)" >&2
   fi
   for entry in "${AIGOV_SERVICES[@]}"; do
-    [ "${AIGOV_SERVICES_PREBUILT:-0}" = 1 ] && break
     name="${entry%%:*}"
-    # Published ReadyToRun (precompiled): the first documents after a start wait for less JIT (docs/PERFORMANCE.md).
-    if ! dotnet publish "$root/services/$name/$name.csproj" -c Release --use-current-runtime --self-contained false \
-      -p:PublishReadyToRun=true -o "$root/.local/publish/$name" -nologo -v minimal >>"$local_dir/logs/build.log" 2>&1; then
-      tail -n 30 "$local_dir/logs/build.log" >&2
-      echo "ERROR: the build of $name failed (full log: $local_dir/logs/build.log) -- fix the errors above and try again" >&2
-      return 1
+    from="$root/services/$name/bin/Release/net10.0"
+    if [ "${AIGOV_SERVICES_PREBUILT:-0}" != 1 ]; then
+      step=$((step + 1)); started=$SECONDS
+      from="$root/.local/publish/$name"
+      if ! dotnet publish "$root/services/$name/$name.csproj" -c Release --use-current-runtime --self-contained false \
+        -p:PublishReadyToRun="$ready_to_run" -o "$from" -nologo -v minimal >>"$local_dir/logs/build.log" 2>&1; then
+        tail -n 30 "$local_dir/logs/build.log" >&2
+        echo "ERROR: the build of $name failed (full log: $local_dir/logs/build.log) -- fix the errors above and try again" >&2
+        return 1
+      fi
+      echo "build: [$step/${#AIGOV_SERVICES[@]}] $name published in $((SECONDS - started)) s" >&2
     fi
-  done
-  for entry in "${AIGOV_SERVICES[@]}"; do
-    name="${entry%%:*}"
     rm -rf "$local_dir/app/$name.new"
-    if [ "${AIGOV_SERVICES_PREBUILT:-0}" = 1 ]; then
-      cp -a "$root/services/$name/bin/Release/net10.0" "$local_dir/app/$name.new"
-    else
-      cp -a "$root/.local/publish/$name" "$local_dir/app/$name.new"
-    fi
+    cp -a "$from" "$local_dir/app/$name.new"
     rm -rf "$local_dir/app/$name"
     mv "$local_dir/app/$name.new" "$local_dir/app/$name"
   done

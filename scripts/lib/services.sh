@@ -83,7 +83,7 @@ svc_running() { infra_pid_alive "$(_svc_pidfile "$1")"; }
 
 svc_healthy() { curl -fs -o /dev/null --max-time 2 "http://127.0.0.1:$(svc_port "$1")/health/ready"; }
 
-# Publishes each service in Release to .local/publish/<name> and copies it to <local>/app/<name>. ReadyToRun
+# Publishes each service in Release to .local/publish/<mode>/<name> and copies it to <local>/app/<name>. ReadyToRun
 # (precompiled, so the first documents after a start wait for less JIT: docs/PERFORMANCE.md) unless
 # AIGOV_READY_TO_RUN=0; the first ReadyToRun publish of a checkout takes about 3 minutes on 2 cores, later ones about
 # 30 s when little changed. AIGOV_SERVICES_PREBUILT=1: no build, copy what services/*/bin/Release holds (scripts/test.sh
@@ -110,7 +110,8 @@ svc_build() {
     from="$root/services/$name/bin/Release/net10.0"
     if [ "${AIGOV_SERVICES_PREBUILT:-0}" != 1 ]; then
       step=$((step + 1)); started=$SECONDS
-      from="$root/.local/publish/$name"
+      # One folder per mode: publish copies only files newer than the target, so a switch would keep the other's.
+      from="$root/.local/publish/$([ "$ready_to_run" = true ] && echo ready-to-run || echo il)/$name"
       if ! dotnet publish "$root/services/$name/$name.csproj" -c Release --use-current-runtime --self-contained false \
         -p:PublishReadyToRun="$ready_to_run" -o "$from" -nologo -v minimal >>"$local_dir/logs/build.log" 2>&1; then
         tail -n 30 "$local_dir/logs/build.log" >&2

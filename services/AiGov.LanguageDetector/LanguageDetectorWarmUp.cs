@@ -1,14 +1,13 @@
-using System.Diagnostics;
 using AiGov.Infrastructure.Hosting;
 using AiGov.Infrastructure.Messaging;
 
 namespace AiGov.LanguageDetector;
 
 /// <summary>
-/// The language detector's start-up warm-up (run by <see cref="StartupWarmUp"/> before <c>/health/ready</c>): waits
-/// for every language model (Program starts the load before the broker is reached), identifies a paragraph of each
-/// script family once and reads the stage's messages through MassTransit's serializer, so the first real document pays
-/// for none of it (the first identification alone took about 160 ms, traced; docs/PERFORMANCE.md).
+/// The language detector's start-up warm-up (run by <see cref="StartupWarmUp"/> before <c>/health/ready</c>): once the
+/// language models are in (<see cref="LanguageModelWarmUp"/>), identifies five paragraphs in four scripts once and
+/// reads the stage's messages through MassTransit's serializer, so the first real document pays for none of it (the
+/// first identification alone took about 160 ms, traced; docs/PERFORMANCE.md).
 /// </summary>
 public static class LanguageDetectorWarmUp
 {
@@ -23,13 +22,8 @@ public static class LanguageDetectorWarmUp
 
     public static async Task RunAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
+        // The same load LanguageModelWarmUp waits for (and stops the service if it fails).
         await services.GetRequiredService<ScriptModels>().StartLoading().WaitAsync(cancellationToken);
-        using (var process = Process.GetCurrentProcess())
-        {
-            services.GetRequiredService<ILogger<LanguageIdentifier>>()
-                .LogInformation("Language models loaded, {Elapsed:0} ms after process start", (DateTime.Now - process.StartTime).TotalMilliseconds);
-        }
-
         var identifier = services.GetRequiredService<LanguageIdentifier>();
         identifier.Identify(string.Join("\n\n", Samples), cancellationToken);
         MessageSerializationWarmUp.RoundTrip(WarmUpMessages.Cleaned());

@@ -14,6 +14,7 @@ builder.Services.AddSingleton(services => new ScriptModels(new NgramModelCache(
     builder.Configuration["LanguageModels:CacheDirectory"] is { Length: > 0 } directory ? directory : NgramModelCache.DefaultDirectory,
     services.GetRequiredService<ILogger<NgramModelCache>>())));
 builder.Services.AddSingleton<LanguageIdentifier>();
+builder.Services.AddHostedService<LanguageModelWarmUp>();
 builder.AddStartupWarmUp(LanguageDetectorWarmUp.RunAsync);
 builder.Services.AddHealthChecks().AddCheck<LanguageModelsHealthCheck>("language-models", tags: ["ready"]);
 builder.AddPipelineBus(bus => bus.AddStageConsumer<DetectLanguageConsumer>(QueueNames.LanguageDetection));

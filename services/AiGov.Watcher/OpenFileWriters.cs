@@ -111,8 +111,7 @@ public sealed class ProcOpenFileWriters(InboxLayout layout, TimeProvider clock, 
                 {
                     continue;
                 }
-                var fdinfo = Path.Combine(process, "fdinfo", descriptor);
-                if (HasWriteAccess(File.ReadAllLines(fdinfo)))
+                if (HasWriteAccess(Path.Combine(process, "fdinfo", descriptor)))
                 {
                     open.Add(target);
                 }
@@ -120,6 +119,20 @@ public sealed class ProcOpenFileWriters(InboxLayout layout, TimeProvider clock, 
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
+        }
+    }
+
+    /// <summary>False also when the descriptor was closed since it was listed: one descriptor that goes away (rsync and
+    /// cp close files all the time) must not end the look at the rest of that process's descriptors.</summary>
+    private static bool HasWriteAccess(string fdinfoPath)
+    {
+        try
+        {
+            return HasWriteAccess(File.ReadAllLines(fdinfoPath));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
         }
     }
 

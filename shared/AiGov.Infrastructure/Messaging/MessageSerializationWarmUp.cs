@@ -75,20 +75,14 @@ public static class WarmUpMessages
     public static LanguageDetected Detected()
     {
         var cleaned = Cleaned();
-        return new LanguageDetected
+        var language = new DetectedLanguage
         {
-            DocumentId = cleaned.DocumentId,
-            Source = cleaned.Source,
-            Content = cleaned.Content,
-            Language = new DetectedLanguage
-            {
-                Code = "en",
-                Confidence = 1,
-                Shares = new Dictionary<string, double> { ["en"] = 1 },
-                Spans = [new LanguageSpan { Start = 0, Length = 13, Code = "en", Confidence = 1 }],
-            },
-            Trail = cleaned.Trail,
+            Code = "en",
+            Confidence = 1,
+            Shares = new Dictionary<string, double> { ["en"] = 1 },
+            Spans = [new LanguageSpan { Start = 0, Length = 13, Code = "en", Confidence = 1 }],
         };
+        return new LanguageDetected { DocumentId = cleaned.DocumentId, Source = cleaned.Source, Content = cleaned.Content, Language = language, Trail = cleaned.Trail };
     }
 
     public static DocumentDeduplicated Deduplicated()
@@ -96,13 +90,9 @@ public static class WarmUpMessages
         var detected = Detected();
         return new DocumentDeduplicated
         {
-            DocumentId = detected.DocumentId,
-            Source = detected.Source,
-            Content = detected.Content,
-            Language = detected.Language,
+            DocumentId = detected.DocumentId, Source = detected.Source, Content = detected.Content, Language = detected.Language, Trail = detected.Trail,
             Duplicate = new DuplicateMatch { DuplicateOf = Guid.NewGuid(), Similarity = 1 },
             StoryId = detected.DocumentId,
-            Trail = detected.Trail,
         };
     }
 

@@ -86,19 +86,7 @@ say "[5/6] checking queues, rows and files"
 # Redelivered messages (from the killed consumers and the broker restart) may still be in flight, and the
 # management API's counts lag by a few seconds: poll until every queue is empty, for at most 90 s,
 # and only then count rows, so a late redelivery that made a second row would be seen.
-queues_busy() {
-  curl -fs -u guest:guest "http://127.0.0.1:$AIGOV_MGMT_PORT/api/queues/%2F" | python3 -c '
-import json, sys
-qs = json.load(sys.stdin)
-print(" ".join("%s=%s/%s" % (q["name"], q.get("messages_ready", 0), q.get("messages_unacknowledged", 0))
-               for q in qs if q.get("messages_ready", 0) or q.get("messages_unacknowledged", 0)))
-' || echo "management-api-unreachable"
-}
-for _ in $(seq 1 90); do
-  queues="$(queues_busy)"
-  [ -n "$queues" ] || break
-  sleep 1
-done
+queues="$(suite_wait_drained 90 0 "$AIGOV_MGMT_PORT")" || true
 read -r rows distinct < <(suite_rows_and_files chaos/)
 not_stored="$(suite_psql "SELECT count(*) FROM documents WHERE file_name LIKE 'chaos/%' AND status <> 'stored'")"
 lost=$((documents - distinct))
@@ -115,11 +103,7 @@ fi
 [ "$processed" -eq "$documents" ] || { say "processed/ holds $processed files, not $documents"; status=1; }
 [ "$left_in_inbox" -eq 0 ] || { say "$left_in_inbox file(s) still in the inbox"; status=1; }
 [ -z "$queues" ] || { say "queues not drained (ready/unacked): $queues"; status=1; }
-if [ "$status" -ne 0 ]; then
-  for entry in "${AIGOV_SERVICES[@]}"; do
-    say "--- last lines of ${entry%%:*}"; tail -n 5 "$AIGOV_LOCAL/logs/${entry%%:*}.log" >&2 || true
-  done
-fi
+[ "$status" -eq 0 ] || suite_tail_logs
 
 say "[6/6] stopping the chaos stack (logs kept in ${AIGOV_LOCAL#"$root"/}/logs) after $((SECONDS - started_at)) s"
 trap - EXIT

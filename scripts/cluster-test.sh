@@ -115,29 +115,9 @@ disown -a
 say "stack ready after $((SECONDS - t_begin)) s"
 
 
-# Redelivered messages may still be in flight, and the management API's counts lag: poll until every queue is empty.
-queues_busy() {
-  local i out
-  for i in $(seq 1 "$nodes"); do
-    out="$(curl -fs --max-time 5 -u guest:guest "http://127.0.0.1:$((${AIGOV_CLUSTER_MGMT_BASE:-15700} + i))/api/queues/%2F" | python3 -c '
-import json, sys
-qs = json.load(sys.stdin)
-print(" ".join("%s=%s/%s" % (q["name"], q.get("messages_ready", 0), q.get("messages_unacknowledged", 0))
-               for q in qs if q.get("messages_ready", 0) or q.get("messages_unacknowledged", 0)))
-')" && { printf '%s' "$out"; return 0; }
-  done
-  echo "management-api-unreachable"
-}
-wait_drained() {
-  local queues=""
-  for _ in $(seq 1 "$1"); do
-    queues="$(queues_busy)"
-    [ -n "$queues" ] || return 0
-    sleep 1
-  done
-  printf '%s' "$queues"
-  return 1
-}
+# Every node's management port: the first that answers tells the queue depths (suite_wait_drained).
+mgmt_ports=()
+for node in $(seq 1 "$nodes"); do mgmt_ports+=("$((${AIGOV_CLUSTER_MGMT_BASE:-15700} + node))"); done
 
 # CPU seconds used so far by each part of the stack: "broker services postgres" (utime+stime of the RabbitMQ nodes, of
 # every service instance, and of our PostgreSQL's processes). Less disturbed by other load on the machine than wall time.
@@ -200,7 +180,7 @@ if [ "$mode" = bench ]; then
     rate="$(python3 -c "import sys; d=float(sys.argv[2])-float(sys.argv[1]); print('%.1f s, %.0f docs/s, last row %s s after the watcher accepted the last file' % (d, int(sys.argv[3])/d, sys.argv[4]))" "$t0" "$t1" "$documents" "$lag")"
     say "round $round: $documents documents in $rate; $cpu_per_doc (load average $(cut -d' ' -f1 /proc/loadavg))"
     results+=("$rate; $cpu_per_doc")
-    wait_drained 60 >/dev/null || true
+    suite_wait_drained 60 5 "${mgmt_ports[@]}" >/dev/null || true
   done
   say "[6/6] stopping (logs kept in ${AIGOV_LOCAL#"$root"/}/logs)"
   trap - EXIT
@@ -250,7 +230,7 @@ say "$rows rows after $((SECONDS - started_at)) s"
 say "[5/6] checking queues, rows, files, the cluster and the quorum replicas"
 status=0
 queues=""
-queues="$(wait_drained 90)" || { say "queues not drained (ready/unacked): $queues"; status=1; }
+queues="$(suite_wait_drained 90 5 "${mgmt_ports[@]}")" || { say "queues not drained (ready/unacked): $queues"; status=1; }
 read -r rows distinct < <(suite_rows_and_files cluster/)
 lost=$((documents - distinct))
 doubled=$((rows - distinct))
@@ -309,11 +289,7 @@ for queue in "${stage_queues[@]}"; do
   fi
 done
 
-if [ "$status" -ne 0 ]; then
-  for entry in "${AIGOV_SERVICES[@]}"; do
-    say "--- last lines of ${entry%%:*}"; tail -n 5 "$AIGOV_LOCAL/logs/${entry%%:*}.log" >&2 || true
-  done
-fi
+[ "$status" -eq 0 ] || suite_tail_logs
 
 say "[6/6] stopping the cluster-test stack (logs kept in ${AIGOV_LOCAL#"$root"/}) after $((SECONDS - t_begin)) s in all"
 trap - EXIT

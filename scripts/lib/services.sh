@@ -89,9 +89,14 @@ svc_healthy() { curl -fs -o /dev/null --max-time 2 "http://127.0.0.1:$(svc_port 
 # 30 s when little changed. AIGOV_SERVICES_PREBUILT=1: no build, copy what services/*/bin/Release holds (scripts/test.sh
 # has just built the solution when it runs the fault suites, which check correctness, not start-up speed).
 svc_build() {
-  local root local_dir entry name from ready_to_run step=0 started
+  local root local_dir entry name from ready_to_run publish_dir step=0 started
   root="$(_svc_root)"; local_dir="$(_svc_local)"
-  ready_to_run="$([ "${AIGOV_READY_TO_RUN:-1}" = 0 ] && echo false || echo true)"
+  # One folder per mode: publish copies only files newer than the target, so a switch would keep the other's.
+  if [ "${AIGOV_READY_TO_RUN:-1}" = 0 ]; then
+    ready_to_run=false publish_dir="$root/.local/publish/il"
+  else
+    ready_to_run=true publish_dir="$root/.local/publish/ready-to-run"
+  fi
   mkdir -p "$local_dir/logs" "$local_dir/app"
   if [ "${AIGOV_SERVICES_PREBUILT:-0}" = 1 ]; then
     for entry in "${AIGOV_SERVICES[@]}"; do
@@ -110,8 +115,7 @@ svc_build() {
     from="$root/services/$name/bin/Release/net10.0"
     if [ "${AIGOV_SERVICES_PREBUILT:-0}" != 1 ]; then
       step=$((step + 1)); started=$SECONDS
-      # One folder per mode: publish copies only files newer than the target, so a switch would keep the other's.
-      from="$root/.local/publish/$([ "$ready_to_run" = true ] && echo ready-to-run || echo il)/$name"
+      from="$publish_dir/$name"
       if ! dotnet publish "$root/services/$name/$name.csproj" -c Release --use-current-runtime --self-contained false \
         -p:PublishReadyToRun="$ready_to_run" -o "$from" -nologo -v minimal >>"$local_dir/logs/build.log" 2>&1; then
         tail -n 30 "$local_dir/logs/build.log" >&2

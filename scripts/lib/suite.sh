@@ -59,3 +59,43 @@ suite_wait_rows() {
   done
   printf '%s' "$rows"
 }
+
+# suite_queues_busy MAX_TIME PORT...: "name=ready/unacked …" for every queue of the default virtual host that still
+# holds messages, from the first management port that answers (MAX_TIME: curl's limit per port in seconds, 0 for
+# none); "management-api-unreachable" when none answers.
+suite_queues_busy() {
+  local max_time="$1" port out
+  shift
+  for port in "$@"; do
+    out="$(curl -fs --max-time "$max_time" -u guest:guest "http://127.0.0.1:$port/api/queues/%2F" | python3 -c '
+import json, sys
+qs = json.load(sys.stdin)
+print(" ".join("%s=%s/%s" % (q["name"], q.get("messages_ready", 0), q.get("messages_unacknowledged", 0))
+               for q in qs if q.get("messages_ready", 0) or q.get("messages_unacknowledged", 0)))
+')" && { printf '%s' "$out"; return 0; }
+  done
+  echo "management-api-unreachable"
+}
+
+# suite_wait_drained SECONDS MAX_TIME PORT...: redelivered messages may still be in flight and the management API's
+# counts lag by a few seconds, so this polls every second until no queue holds a message (returns 0, prints nothing)
+# or SECONDS polls have passed (prints what is left, returns 1).
+suite_wait_drained() {
+  local polls="$1" queues=""
+  shift
+  for _ in $(seq 1 "$polls"); do
+    queues="$(suite_queues_busy "$@")"
+    [ -n "$queues" ] || return 0
+    sleep 1
+  done
+  printf '%s' "$queues"
+  return 1
+}
+
+# suite_tail_logs: the last lines of every service's log, after a failed check.
+suite_tail_logs() {
+  local entry
+  for entry in "${AIGOV_SERVICES[@]}"; do
+    say "--- last lines of ${entry%%:*}"; tail -n 5 "$AIGOV_LOCAL/logs/${entry%%:*}.log" >&2 || true
+  done
+}

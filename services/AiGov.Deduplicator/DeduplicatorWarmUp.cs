@@ -1,5 +1,6 @@
 using AiGov.Infrastructure.Messaging;
 using AiGov.Infrastructure.Persistence;
+using AiGov.Text;
 
 namespace AiGov.Deduplicator;
 
@@ -20,7 +21,7 @@ public static class DeduplicatorWarmUp
         MessageSerializationWarmUp.RoundTrip(WarmUpMessages.Detected());
         MessageSerializationWarmUp.RoundTrip(WarmUpMessages.Deduplicated());
         // A random hash: the probe can never be taken for an earlier probe or a real document.
-        var probe = DocumentFingerprinter.Compute(Guid.NewGuid(), Convert.ToHexString(Guid.NewGuid().ToByteArray()).ToLowerInvariant().PadRight(64, '0'), Text);
+        var probe = DocumentFingerprinter.Compute(Guid.NewGuid(), ContentFingerprint.Sha256Hex(Guid.NewGuid().ToByteArray()), Text);
         return services.GetRequiredService<NearDuplicateIndex>().WarmUpAsync(probe, cancellationToken);
     }
 }

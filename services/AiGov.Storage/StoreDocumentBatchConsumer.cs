@@ -44,7 +44,7 @@ public sealed class StoreDocumentBatchConsumer(DocumentStore store, ILogger<Stor
         {
             try
             {
-                if (await store.SaveAsync(document.Document, document.RemovedBlocks, document.Events, cancellationToken))
+                if (await store.SaveAsync(document, cancellationToken))
                 {
                     written.Add(document.Document.Id);
                 }

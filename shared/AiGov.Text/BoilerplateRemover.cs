@@ -341,7 +341,7 @@ public static partial class BoilerplateRemover
         while (firstOfRun > 0)
         {
             var profile = profiles[firstOfRun - 1];
-            var clear = profile.Densest is { } densest && IsClearlyIn(profile, densest) ? densest.Language : null;
+            var clear = profile.Densest is { } densest && IsClearlyIn(densest) ? densest.Language : null;
             if (clear is not null && tailLanguage is not null && clear != tailLanguage)
             {
                 break;
@@ -376,7 +376,7 @@ public static partial class BoilerplateRemover
             // A paragraph of the run with nearly as many of the body's stop words as of its own is not clearly foreign
             // (Italian "a", "in", "i" are English stop words too: an Italian paragraph measures ~0.15 in English
             // against ~0.3 in Italian).
-            if (IsClearlyIn(profiles[i], inTail) && profiles[i].For(body.Language).StopWords > MaxBodyShareInForeign * inTail.StopWords)
+            if (IsClearlyIn(inTail) && profiles[i].For(body.Language).StopWords > MaxBodyShareInForeign * inTail.StopWords)
             {
                 return null;
             }
@@ -396,7 +396,7 @@ public static partial class BoilerplateRemover
 
     /// <summary>A paragraph is clearly in a language when it has enough words and stop words and its density in that
     /// language is one of prose.</summary>
-    private static bool IsClearlyIn(StopWordProfile profile, StopWordDensity density) =>
+    private static bool IsClearlyIn(StopWordDensity density) =>
         density.Words >= MinClearWords && density.StopWords >= MinClearStopWords && density.Density >= MinClearDensity;
 
     /// <summary>

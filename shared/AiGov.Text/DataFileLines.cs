@@ -14,7 +14,7 @@ internal static class DataFileLines
 {
     /// <summary>The names (without <paramref name="prefix"/> and ".txt") of the embedded list files under a prefix
     /// such as <c>AiGov.Text.StopWords.</c>, in ordinal order.</summary>
-    public static IEnumerable<string> EmbeddedNames(string prefix) =>
+    private static IEnumerable<string> EmbeddedNames(string prefix) =>
         typeof(DataFileLines).Assembly.GetManifestResourceNames()
             .Where(name => name.StartsWith(prefix, StringComparison.Ordinal) && name.EndsWith(".txt", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
@@ -22,14 +22,16 @@ internal static class DataFileLines
 
     /// <summary>Name and content of every embedded list file under <paramref name="prefix"/> (see <see cref="EmbeddedNames"/>).</summary>
     public static IEnumerable<(string Name, string Content)> ReadEmbedded(string prefix) =>
-        EmbeddedNames(prefix).Select(name =>
-        {
-            var resource = prefix + name + ".txt";
-            using var stream = typeof(DataFileLines).Assembly.GetManifestResourceStream(resource)
-                ?? throw new InvalidOperationException($"Embedded list {resource} is missing from AiGov.Text; rebuild the project.");
-            using var reader = new StreamReader(stream);
-            return (name, reader.ReadToEnd());
-        });
+        EmbeddedNames(prefix).Select(name => (name, ReadEmbeddedFile(prefix + name + ".txt")));
+
+    /// <summary>The content of one embedded list file, by its resource name (<c>AiGov.Text.Html.noise-names.txt</c>).</summary>
+    public static string ReadEmbeddedFile(string resource)
+    {
+        using var stream = typeof(DataFileLines).Assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"Embedded list {resource} is missing from AiGov.Text; rebuild the project.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
 
     public static IEnumerable<DataFileLine> Read(string content)
     {

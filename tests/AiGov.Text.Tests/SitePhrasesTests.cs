@@ -91,6 +91,15 @@ public class SitePhrasesTests
         Assert.Equal(4, parsed.PhraseCount);
     }
 
+    [Fact]
+    public void A_lone_backslash_is_no_phrase_and_the_file_still_formats()
+    {
+        var parsed = SitePhrases.Parse("[site a.example]\n\\\nfollow us\n", "site-phrases.txt");
+
+        Assert.Equal(["follow us"], parsed.For("a.example")!.Order());
+        Assert.Contains("[site a.example]\nfollow us\n", parsed.Format("re-written"));
+    }
+
     [Theory]
     [InlineData("[Site example.org]")]
     [InlineData("[sites example.org]")]

@@ -130,7 +130,7 @@ public static class InProcessRun
                 }).ToList();
                 if (batchSize == 1)
                 {
-                    await store.SaveAsync(writes[0].Document, writes[0].RemovedBlocks, writes[0].Events, CancellationToken.None);
+                    await store.SaveAsync(writes[0], CancellationToken.None);
                 }
                 else
                 {

@@ -57,9 +57,12 @@ public sealed class DocumentStore(NpgsqlDataSource dataSource)
     public async Task<bool> SaveAsync(DocumentRecord document, IReadOnlyList<RemovedBlockRecord> removedBlocks, CancellationToken cancellationToken) =>
         await SaveAsync(document, removedBlocks, [], cancellationToken);
 
-    public async Task<bool> SaveAsync(DocumentRecord document, IReadOnlyList<RemovedBlockRecord> removedBlocks,
+    public Task<bool> SaveAsync(DocumentRecord document, IReadOnlyList<RemovedBlockRecord> removedBlocks,
         IReadOnlyList<DocumentEventRecord> events, CancellationToken cancellationToken) =>
-        (await SaveBatchAsync([new DocumentWrite(document, removedBlocks, events)], cancellationToken)).Contains(document.Id);
+        SaveAsync(new DocumentWrite(document, removedBlocks, events), cancellationToken);
+
+    public async Task<bool> SaveAsync(DocumentWrite document, CancellationToken cancellationToken) =>
+        (await SaveBatchAsync([document], cancellationToken)).Contains(document.Document.Id);
 
     /// <summary>Many documents in one transaction and three round trips (the storage service's batches; a single
     /// document is a batch of one): returns the ids whose row was written; the others were redeliveries and left as they were. The same id twice in
@@ -153,14 +156,7 @@ public sealed class DocumentStore(NpgsqlDataSource dataSource)
             }
             await batch.ExecuteNonQueryAsync(cancellationToken);
         }
-        if (commit)
-        {
-            await transaction.CommitAsync(cancellationToken);
-        }
-        else
-        {
-            await transaction.RollbackAsync(cancellationToken);
-        }
+        await (commit ? transaction.CommitAsync(cancellationToken) : transaction.RollbackAsync(cancellationToken));
         return written;
     }
 

@@ -129,14 +129,7 @@ public sealed class NearDuplicateIndex(NpgsqlDataSource dataSource, IDuplicateJu
         {
             await RecordAsync(connection, transaction, toRecord, cancellationToken);
         }
-        if (commit)
-        {
-            await transaction.CommitAsync(cancellationToken);
-        }
-        else
-        {
-            await transaction.RollbackAsync(cancellationToken);
-        }
+        await (commit ? transaction.CommitAsync(cancellationToken) : transaction.RollbackAsync(cancellationToken));
         return decisions;
     }
 

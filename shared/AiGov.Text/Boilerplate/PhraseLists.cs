@@ -10,8 +10,6 @@ internal static class PhraseLists
     /// <summary>All languages together: the language is not known yet when cleaning, and the phrases are distinctive.</summary>
     public static PhraseMatcher Matcher => s_matcher.Value;
 
-    public static IReadOnlyList<string> Languages => DataFileLines.EmbeddedNames(ResourcePrefix).ToArray();
-
     private static List<PhraseSection> LoadSections() =>
         DataFileLines.ReadEmbedded(ResourcePrefix)
             .SelectMany(file => PhraseListParser.Parse(file.Content, ResourcePrefix + file.Name + ".txt"))

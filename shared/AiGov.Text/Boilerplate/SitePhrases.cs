@@ -139,7 +139,11 @@ public sealed class SitePhrases
                 throw new FormatException($"{sourceName}:{line.Number}: phrase '{line.Text}' before the first [site …] header.");
             }
 
-            current.Add(NormalizeLine(line.Text.StartsWith(Escape) ? line.Text[1..] : line.Text));
+            // A lone backslash escapes nothing: like a blank line, it is no phrase.
+            if (NormalizeLine(line.Text.StartsWith(Escape) ? line.Text[1..] : line.Text) is { Length: > 0 } phrase)
+            {
+                current.Add(phrase);
+            }
         }
 
         return new SitePhrases(bySite);

@@ -6,8 +6,7 @@ namespace AiGov.Text.Html;
 /// </summary>
 internal sealed class NoiseNames
 {
-    private const string ResourcePrefix = "AiGov.Text.Html.";
-    private const string FileName = "noise-names";
+    private const string Resource = "AiGov.Text.Html.noise-names.txt";
 
     private static readonly Lazy<NoiseNames> s_embedded = new(LoadEmbedded);
 
@@ -159,12 +158,7 @@ internal sealed class NoiseNames
         return null;
     }
 
-    private static NoiseNames LoadEmbedded()
-    {
-        var (_, content) = DataFileLines.ReadEmbedded(ResourcePrefix).SingleOrDefault(file => file.Name == FileName);
-        return Parse(content ?? throw new InvalidOperationException($"Embedded noise-name list {ResourcePrefix}{FileName}.txt is missing from AiGov.Text; rebuild the project."),
-            "Html/noise-names.txt");
-    }
+    private static NoiseNames LoadEmbedded() => Parse(DataFileLines.ReadEmbeddedFile(Resource), "Html/noise-names.txt");
 
     private sealed record Entry(string Text, string Label, string[] Exceptions, int Order)
     {

@@ -75,9 +75,9 @@ public class StopWordListsTests
     [InlineData("zh")]
     public void Every_paragraph_of_the_language_test_set_is_densest_in_its_own_language_and_reads_as_prose(string language)
     {
-        // The language detector's test set (tests/AiGov.LanguageDetector.Tests/Data/Paragraphs): five paragraphs on
-        // AI policy per language, written for this project.
-        var paragraphs = File.ReadAllText(Path.Combine(RepositoryRoot(), "tests", "AiGov.LanguageDetector.Tests", "Data", "Paragraphs", language + ".txt"))
+        // The language detector's test set (tests/AiGov.LanguageDetector.Tests/Data/Paragraphs, copied to the output):
+        // five paragraphs on AI policy per language, written for this project.
+        var paragraphs = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Data", "Paragraphs", language + ".txt"))
             .Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.Equal(5, paragraphs.Length);
 
@@ -135,18 +135,5 @@ public class StopWordListsTests
         var error = Assert.Throws<FormatException>(() => StopWordLists.Parse([("xx", "# only a comment\n")]));
 
         Assert.Contains("'xx' has no words", error.Message, StringComparison.Ordinal);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "AiGovPipeline.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"AiGovPipeline.sln not found above {AppContext.BaseDirectory}; run the tests from the repository.");
     }
 }

@@ -336,24 +336,20 @@ public static partial class BoilerplateRemover
         var lists = StopWordLists.Embedded;
         var profiles = paragraphs.Select(paragraph => lists.Measure(paragraph)).ToArray();
         string? tailLanguage = null;
-        var firstOfRun = paragraphs.Count;
         var firstForeign = -1;
-        while (firstOfRun > 0)
+        for (var i = paragraphs.Count - 1; i >= 0; i--)
         {
-            var profile = profiles[firstOfRun - 1];
-            var clear = profile.Densest is { } densest && IsClearlyIn(densest) ? densest.Language : null;
-            if (clear is not null && tailLanguage is not null && clear != tailLanguage)
+            if (profiles[i].Densest is not { } densest || !IsClearlyIn(densest))
+            {
+                continue;
+            }
+
+            if (tailLanguage is not null && densest.Language != tailLanguage)
             {
                 break;
             }
 
-            if (clear is not null)
-            {
-                tailLanguage = clear;
-                firstForeign = firstOfRun - 1;
-            }
-
-            firstOfRun--;
+            (tailLanguage, firstForeign) = (densest.Language, i);
         }
 
         // Paragraphs without a clear language before the first foreign one stay with the body.

@@ -72,18 +72,16 @@ public static class PipelineRun
 
         Log($"generating {distinct:N0} distinct articles (+10 % duplicates) …");
         var watch = Stopwatch.StartNew();
-        var articles = ArticleGenerator.FromSeeds().Generate(distinct, args.Int("seed", 1));
+        var seed = args.Int("seed", 1);
+        var warmup = args.Int("warmup", 0);
+        var articles = ArticleGenerator.FromSeeds().Generate(distinct, seed);
         var corpus = Path.Combine(outDir, "corpus");
         var staging = Path.Combine(dataRoot, "staging");
         foreach (var article in articles)
         {
             foreach (var root in new[] { corpus, staging })
             {
-                var path = Path.Combine(root, article.FileName);
-                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                await File.WriteAllBytesAsync(path, article.Bytes);
-                // Written long ago as far as the watcher's settle interval goes: the drop, not the writing, is measured.
-                File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddMinutes(-1));
+                await StageAsync(Path.Combine(root, article.FileName), article.Bytes);
             }
         }
         await File.WriteAllLinesAsync(Path.Combine(outDir, "drop-order.txt"), articles.Select(a => a.FileName));
@@ -93,7 +91,7 @@ public static class PipelineRun
 
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
         using var http = ManagementClient(management);
-        if (args.Int("warmup", 0) is var warmup and > 0 && !await WarmUpAsync(warmup, args.Int("seed", 1), dataRoot, dataSource, stallSeconds))
+        if (warmup > 0 && !await WarmUpAsync(warmup, seed, dataRoot, dataSource, stallSeconds))
         {
             return 1;
         }
@@ -182,10 +180,19 @@ public static class PipelineRun
         var result = await MeasureAsync(dataSource, total, steady, firstDrop, dropSeconds, maxDepth,
             groups.Select(g => new MemoryResult(g.Name, peakRss.GetValueOrDefault(g.Name), peakPss.GetValueOrDefault(g.Name))).ToList(),
             peakStackPss, peakStackRss);
-        result = result with { MeanLoadAverage = loads.Count == 0 ? 0 : loads.Average(), Cpu = cpu, WarmupDocuments = args.Int("warmup", 0) };
+        result = result with { MeanLoadAverage = loads.Count == 0 ? 0 : loads.Average(), Cpu = cpu, WarmupDocuments = warmup };
         await File.WriteAllTextAsync(Path.Combine(outDir, "pipeline.json"), JsonSerializer.Serialize(result, Json));
         Log($"results in {Path.Combine(outDir, "pipeline.json")}, queue depths over time in {Path.Combine(outDir, "timeline.csv")}");
         return result.Lost == 0 && result.Doubled == 0 ? 0 : 1;
+    }
+
+    /// <summary>Writes a file to be dropped later, dated a minute back: settled as far as the watcher's settle interval
+    /// goes, so the drop, not the writing, is measured.</summary>
+    private static async Task StageAsync(string path, byte[] bytes)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await File.WriteAllBytesAsync(path, bytes);
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddMinutes(-1));
     }
 
     /// <summary>Drops <paramref name="count"/> other articles into <c>inbox/warmup/</c> at once and waits until all
@@ -201,9 +208,7 @@ public static class PipelineRun
         Directory.CreateDirectory(Path.Combine(staging, "warmup"));
         foreach (var article in articles)
         {
-            var path = Path.Combine(staging, article.FileName);
-            await File.WriteAllBytesAsync(path, article.Bytes);
-            File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddMinutes(-1));
+            await StageAsync(Path.Combine(staging, article.FileName), article.Bytes);
         }
         Log($"warm-up: {articles.Count:N0} articles through the stack before measuring …");
         var watch = Stopwatch.StartNew();

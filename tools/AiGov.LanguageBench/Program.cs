@@ -9,6 +9,8 @@ switch (args.FirstOrDefault())
         var testSet = LanguageTestSet.Load(Path.Combine(Articles.FindRepositoryRoot(), "tests", "AiGov.LanguageDetector.Tests", "Data", "Paragraphs"));
         Console.Write(testSet.Evaluate(new LanguageIdentifier()).Summary());
         break;
+    case "lingua-sentences":
+        return LinguaSentencesBench.Run(args[1..]);
     case "memory":
         MemoryProbe.Run();
         break;
@@ -16,3 +18,4 @@ switch (args.FirstOrDefault())
         BenchmarkSwitcher.FromAssembly(typeof(IdentifyBenchmark).Assembly).Run(args);
         break;
 }
+return 0;

@@ -12,11 +12,9 @@ public sealed class LanguageIdentifier(ScriptModels models)
 {
     public const string Undetermined = "und";
 
-    /// <summary>Fewer letters than this say too little about a language.</summary>
+    /// <summary>From this many letters on, a script of one language answers with full confidence; below it the
+    /// confidence grows with each letter from one half.</summary>
     public const int MinimumLetters = 12;
-
-    /// <summary>Below this confidence the main language is <c>und</c>.</summary>
-    public const double MinimumConfidence = 0.3;
 
     /// <summary>Lingua (~1 ms per sentence) sees at most this much of a block.</summary>
     public const int MaximumLinguaCharacters = 2000;
@@ -44,8 +42,7 @@ public sealed class LanguageIdentifier(ScriptModels models)
     public DetectedLanguage Identify(string text, CancellationToken cancellationToken = default)
     {
         var paragraphs = TextParagraphs.Of(text);
-        var letters = paragraphs.Sum(p => p.Letters);
-        if (letters < MinimumLetters)
+        if (paragraphs.Count == 0)
         {
             return new DetectedLanguage { Code = Undetermined, Confidence = 0 };
         }
@@ -65,7 +62,7 @@ public sealed class LanguageIdentifier(ScriptModels models)
         var (main, mainConfidence) = LanguageTally.MainLanguage(judged);
         return new DetectedLanguage
         {
-            Code = mainConfidence >= MinimumConfidence ? main : Undetermined,
+            Code = main,
             Confidence = Round(mainConfidence),
             Shares = LanguageTally.Shares(judged),
             Spans = spans,
@@ -74,18 +71,14 @@ public sealed class LanguageIdentifier(ScriptModels models)
 
     private (string Code, double Confidence) Detect(string text, TextBlock block, bool documentIsJapanese)
     {
-        if (block.Letters < MinimumLetters && block.Script is not (Script.Han or Script.Hangul))
-        {
-            return (Undetermined, 0);
-        }
         if (s_scriptOfOneLanguage.TryGetValue(block.Script, out var code))
         {
-            return (code, 1);
+            return (code, ScriptConfidence(block.Letters));
         }
         if (block.Script is Script.Han)
         {
             // A kanji-only heading in a Japanese document is Japanese.
-            return (documentIsJapanese && block.Kana == 0 || IsJapanese(block.Kana, block.Han) ? "ja" : "zh", 1);
+            return (documentIsJapanese && block.Kana == 0 || IsJapanese(block.Kana, block.Han) ? "ja" : "zh", ScriptConfidence(block.Letters));
         }
         if (block.Script is Script.Devanagari)
         {
@@ -110,6 +103,11 @@ public sealed class LanguageIdentifier(ScriptModels models)
         var best = models.Devanagari.ComputeLanguageConfidenceValues(text.ToString()).FirstOrDefault();
         return best.Value > 0 ? (LanguageInfo.IsoCode6391(best.Key).ToString().ToLowerInvariant(), best.Value) : (Undetermined, 0);
     }
+
+    /// <summary>A script that only one language writes names it from its first letter; one letter could still be a
+    /// stray symbol or a quoted word, so the confidence starts at one half and is full from
+    /// <see cref="MinimumLetters"/> letters.</summary>
+    private static double ScriptConfidence(int letters) => 0.5 + 0.5 * Math.Min(letters, MinimumLetters) / MinimumLetters;
 
     /// <summary>Japanese mixes kana into kanji; Chinese has none, bar a stray の in a shop name.</summary>
     private static bool IsJapanese(int kana, int han) => kana >= 2 && kana >= 0.05 * (kana + han);

@@ -20,19 +20,23 @@ public static class LanguageTally
 
     /// <summary>The language with the most weight, and its confidence: its share of the weight times the mean
     /// confidence of its blocks. A CJK character weighs three letters (it carries about as much as a short word), so
-    /// a Chinese article with English names stays Chinese and an English one quoting a Chinese title stays English.</summary>
+    /// a Chinese article with English names stays Chinese and an English one quoting a Chinese title stays English.
+    /// Two languages of exactly the same weight are a tie: <c>und</c>.</summary>
     public static (string Code, double Confidence) MainLanguage(IReadOnlyList<JudgedBlock> blocks)
     {
         double total = blocks.Sum(Weight);
-        var best = blocks.Where(b => b.Code != LanguageIdentifier.Undetermined)
+        var ranked = blocks.Where(b => b.Code != LanguageIdentifier.Undetermined)
             .GroupBy(b => b.Code)
             .Select(g => (Code: g.Key, Weight: g.Sum(Weight), Confidence: g.Sum(b => Weight(b) * b.Confidence)))
             .OrderByDescending(g => g.Weight)
-            .ThenBy(g => g.Code, StringComparer.Ordinal)
-            .FirstOrDefault();
-        return best.Code is null || total == 0
-            ? (LanguageIdentifier.Undetermined, 0)
-            : (best.Code, best.Weight / total * (best.Confidence / best.Weight));
+            .Take(2)
+            .ToList();
+        if (ranked.Count == 0 || total == 0 || ranked.Count == 2 && ranked[0].Weight == ranked[1].Weight)
+        {
+            return (LanguageIdentifier.Undetermined, 0);
+        }
+        var best = ranked[0];
+        return (best.Code, best.Weight / total * (best.Confidence / best.Weight));
     }
 
     private static double Weight(JudgedBlock block) =>

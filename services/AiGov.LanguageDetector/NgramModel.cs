@@ -67,10 +67,19 @@ public sealed class NgramModel
     /// <summary>The most likely language of the text, its confidence (0..1) and the number of known n-grams.</summary>
     public (string Code, double Confidence, int Ngrams) Score(ReadOnlySpan<char> text)
     {
-        Span<int> sums = stackalloc int[Stride];
         Span<long> totals = stackalloc long[Stride];
-        sums.Clear();
         totals.Clear();
+        var ngrams = Accumulate(text, totals);
+        return ngrams == 0 ? (LanguageIdentifier.Undetermined, 0, 0) : Softmax(totals, ngrams);
+    }
+
+    /// <summary>Adds the text's log-probability in each language (in <see cref="Scale"/> units, in the order of
+    /// <see cref="Codes"/>) to <paramref name="totals"/> (at least <see cref="Stride"/> long); returns the number of
+    /// known n-grams.</summary>
+    public int Accumulate(ReadOnlySpan<char> text, Span<long> totals)
+    {
+        Span<int> sums = stackalloc int[Stride];
+        sums.Clear();
         var sumVectors = MemoryMarshal.Cast<int, Vector128<int>>(sums);
         var rows = _rows.AsSpan();
         var ngrams = 0;
@@ -107,15 +116,11 @@ public sealed class NgramModel
             }
             window = key & mask;
         }
-        if (ngrams == 0)
-        {
-            return (LanguageIdentifier.Undetermined, 0, 0);
-        }
         Flush(sums, totals);
-        return Softmax(totals, ngrams);
+        return ngrams;
     }
 
-    private (string Code, double Confidence, int Ngrams) Softmax(ReadOnlySpan<long> totals, int ngrams)
+    public (string Code, double Confidence, int Ngrams) Softmax(ReadOnlySpan<long> totals, int ngrams)
     {
         var best = 0;
         for (var i = 1; i < _codes.Length; i++)
@@ -123,6 +128,14 @@ public sealed class NgramModel
             if (totals[i] > totals[best])
             {
                 best = i;
+            }
+        }
+        for (var i = 0; i < _codes.Length; i++)
+        {
+            if (i != best && totals[i] == totals[best])
+            {
+                // The n-grams found say nothing to tell these languages apart.
+                return (LanguageIdentifier.Undetermined, 0, ngrams);
             }
         }
         // Softmax over the languages, with the evidence counted up to the cap.

@@ -84,13 +84,54 @@ public class LanguageIdentifierTests
     [InlineData("2024 2025 10 485 760 3.14159")]
     [InlineData("🤖")]
     [InlineData("!!! ??? ... --- «» “” ()[]{} ¿¡ 。、")]
-    [InlineData("AI Act")]
-    public void Identify_IsUndeterminedWithZeroConfidence_WhenTextHoldsTooFewLetters(string text)
+    public void Identify_IsUndeterminedWithZeroConfidence_WhenTextHoldsNoLetter(string text)
     {
         var language = s_identifier.Identify(text);
 
         Assert.Equal(LanguageIdentifier.Undetermined, language.Code);
         Assert.Equal(0, language.Confidence);
+    }
+
+    // Short sentences from Lingua's test set that came out "und" for having fewer than 12 letters.
+    [Theory]
+    [InlineData("ko", "전쟁은 무조건 악인가?")]
+    [InlineData("te", "అదే ఈనాడు కావాల్సింది.")]
+    [InlineData("pa", "ਉਹ ਕਿੱਥੇ ਹੈ?")]
+    [InlineData("th", "ไม่เป็นไร")]
+    [InlineData("ru", "Ты веришь мне?")]
+    [InlineData("zh", "你好")]
+    [InlineData("ja", "ありがとう")]
+    public void Identify_DecidesAShortText(string expected, string text)
+    {
+        var language = s_identifier.Identify(text);
+
+        Assert.Equal(expected, language.Code);
+        Assert.InRange(language.Confidence, 0.01, 1);
+    }
+
+    [Theory]
+    [InlineData("ko", "한")]
+    [InlineData("el", "ή")]
+    [InlineData("he", "ש")]
+    [InlineData("hy", "Ա")]
+    [InlineData("ka", "ა")]
+    public void Identify_DecidesAScriptOfOneLanguage_FromItsFirstLetter_WithLowConfidence(string expected, string text)
+    {
+        var language = s_identifier.Identify(text);
+
+        Assert.Equal(expected, language.Code);
+        Assert.InRange(language.Confidence, 0.5, 0.6);
+        Assert.Equal(1.0, s_identifier.Identify(Samples.Korean).Confidence);
+    }
+
+    [Fact]
+    public void Identify_GivesAShortLatinTextALowConfidence()
+    {
+        var language = s_identifier.Identify("AI Act");
+
+        Assert.NotEqual(LanguageIdentifier.Undetermined, language.Code);
+        Assert.InRange(language.Confidence, 0.0001, 0.5);
+        Assert.True(s_identifier.Identify(Samples.English).Confidence > 0.9);
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public static class LanguageModelGenerator
         using var loggerFactory = LoggerFactory.Create(logging => logging.AddSimpleConsole(o => o.SingleLine = true));
         var cache = new NgramModelCache(directory, loggerFactory.CreateLogger("LanguageModels"));
         var started = TimeProvider.System.GetTimestamp();
-        Parallel.ForEach(ScriptModels.Tables, table => cache.GetOrBuild(table.Languages, table.Order));
+        Parallel.ForEach(ScriptModels.Tables, table => cache.GetOrBuild(table));
         Console.WriteLine($"Language models in {Path.GetFullPath(directory)} ready in {TimeProvider.System.GetElapsedTime(started).TotalMilliseconds:0} ms");
         return true;
     }

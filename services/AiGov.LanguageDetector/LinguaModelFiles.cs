@@ -9,7 +9,7 @@ namespace AiGov.LanguageDetector;
 /// n-gram's probability given its first n-1 characters.</summary>
 public static class LinguaModelFiles
 {
-    private static readonly string[] s_orderFiles = ["unigrams", "bigrams", "trigrams", "quadrigrams"];
+    private static readonly string[] s_orderFiles = ["unigrams", "bigrams", "trigrams", "quadrigrams", "fivegrams"];
 
     public static string Directory { get; } = Path.Combine(AppContext.BaseDirectory, "Lingua", "LanguageModels");
 

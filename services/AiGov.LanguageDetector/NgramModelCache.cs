@@ -13,33 +13,24 @@ public sealed class NgramModelCache(string directory, ILogger? logger = null)
 
     public string Directory { get; } = directory;
 
-    public NgramModel GetOrBuild(IReadOnlyCollection<Language> languages, int order)
+    /// <summary>A joint-probability table with dense rows.</summary>
+    public NgramModel GetOrBuild(IReadOnlyCollection<Language> languages, int order) =>
+        GetOrBuild(new NgramTable([.. languages], order, NgramEstimate.Joint, NgramLayout.Dense));
+
+    public NgramModel GetOrBuild(NgramTable table)
     {
-        var name = FileName(languages, order);
-        var path = Path.Combine(Directory, name);
-        var fingerprint = Fingerprint(languages, order);
-        if (TryRead(path, fingerprint) is { } cached)
+        var path = Path.Combine(Directory, table.FileName);
+        if (TryRead(path, table.Fingerprint) is { } cached)
         {
             return cached;
         }
         var started = TimeProvider.System.GetTimestamp();
-        var model = NgramModelBuilder.Build(languages, order);
-        TryWrite(path, model, fingerprint);
+        var model = NgramModelBuilder.Build(table);
+        TryWrite(path, model, table.Fingerprint);
         logger?.LogInformation("Language model {Name} built from Lingua's files in {Elapsed:0} ms ({Ngrams} n-grams)",
-            name, TimeProvider.System.GetElapsedTime(started).TotalMilliseconds, model.NgramCount);
+            table.FileName, TimeProvider.System.GetElapsedTime(started).TotalMilliseconds, model.NgramCount);
         return model;
     }
-
-    /// <summary>What the table is built from: Lingua's version (its model files), the languages and the order, and
-    /// the builder's constants. A file with another fingerprint is stale.</summary>
-    public static string Fingerprint(IReadOnlyCollection<Language> languages, int order) =>
-        $"lingua {LinguaModelFiles.Version}; order {order}; scale {NgramModel.Scale}; unseen {NgramModelBuilder.UnseenPenalty}; "
-        + string.Join(",", languages.Select(NgramModelBuilder.Code));
-
-    public static string FileName(IReadOnlyCollection<Language> languages, int order) =>
-        languages.Count > 8
-            ? $"{order}-{NgramModelBuilder.Code(languages.First())}-{languages.Count}.ngrams"
-            : $"{order}-{string.Join("-", languages.Select(NgramModelBuilder.Code))}.ngrams";
 
     private NgramModel? TryRead(string path, string fingerprint)
     {

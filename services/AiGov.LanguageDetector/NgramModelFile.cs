@@ -6,15 +6,18 @@ namespace AiGov.LanguageDetector;
 
 /// <summary>The flat binary form of an <see cref="NgramModel"/>, read straight into its arrays (no parsing):
 /// <code>
-/// "AIGNGRAM" | format version (int) | source fingerprint (length-prefixed UTF-8) | order, languages, rows (int)
-/// | each language code (length-prefixed UTF-8) | keys (rows × ulong) | values (rows × stride × short)
+/// "AIGNGRAM" | format version (int) | source fingerprint (length-prefixed UTF-8) | order, languages, rows, layout (int)
+/// | each language code (length-prefixed UTF-8) | keys (rows × ulong)
+/// | dense: values (rows × stride × short)
+/// | sparse: floors (languages × short), entry count (int), offsets ((rows + 1) × int), entry languages (byte),
+///   entry values (ushort)
 /// | checksum (ulong) of everything before it
 /// </code>
 /// Little-endian, the byte order of every machine .NET runs this on.</summary>
 public static class NgramModelFile
 {
     /// <summary>Bump when the layout or the meaning of the values changes: older files are then stale.</summary>
-    public const int FormatVersion = 2;
+    public const int FormatVersion = 3;
 
     private static readonly byte[] s_magic = "AIGNGRAM"u8.ToArray();
 
@@ -27,12 +30,24 @@ public static class NgramModelFile
         WriteInt(stream, model.Order, ref checksum);
         WriteInt(stream, model.Codes.Count, ref checksum);
         WriteInt(stream, model.NgramCount, ref checksum);
+        WriteInt(stream, (int)model.Layout, ref checksum);
         foreach (var code in model.Codes)
         {
             WriteString(stream, code, ref checksum);
         }
         WriteBytes(stream, MemoryMarshal.AsBytes(model.Keys), ref checksum);
-        WriteBytes(stream, MemoryMarshal.AsBytes(model.Rows), ref checksum);
+        if (model.Layout is NgramLayout.Dense)
+        {
+            WriteBytes(stream, MemoryMarshal.AsBytes(model.Rows), ref checksum);
+        }
+        else
+        {
+            WriteBytes(stream, MemoryMarshal.AsBytes(model.Floors), ref checksum);
+            WriteInt(stream, model.EntryLanguages.Length, ref checksum);
+            WriteBytes(stream, MemoryMarshal.AsBytes(model.Offsets), ref checksum);
+            WriteBytes(stream, model.EntryLanguages, ref checksum);
+            WriteBytes(stream, MemoryMarshal.AsBytes(model.EntryValues), ref checksum);
+        }
         Span<byte> end = stackalloc byte[sizeof(ulong)];
         BitConverter.TryWriteBytes(end, checksum.Value);
         stream.Write(end);
@@ -64,9 +79,12 @@ public static class NgramModelFile
             var order = ReadInt(stream, ref checksum);
             var languages = ReadInt(stream, ref checksum);
             var rows = ReadInt(stream, ref checksum);
+            var layout = (NgramLayout)ReadInt(stream, ref checksum);
             var stride = NgramModel.StrideFor(languages);
-            if (order is < 1 or > 4 || languages is < 1 or > 1000 || rows < 0
-                || (long)rows * (sizeof(ulong) + stride * sizeof(short)) > stream.Length - stream.Position)
+            var left = stream.Length - stream.Position;
+            if (order is < 1 or > NgramModel.MaximumOrder || languages is < 1 or > byte.MaxValue || rows < 0
+                || layout is not (NgramLayout.Dense or NgramLayout.Sparse)
+                || (long)rows * (sizeof(ulong) + (layout is NgramLayout.Dense ? stride * sizeof(short) : sizeof(int))) > left)
             {
                 problem = "header out of range";
                 return null;
@@ -77,24 +95,44 @@ public static class NgramModelFile
                 codes[i] = ReadString(stream, ref checksum);
             }
             var keys = new ulong[rows];
-            var values = new short[rows * stride];
             ReadInto(stream, MemoryMarshal.AsBytes(keys.AsSpan()), ref checksum);
-            ReadInto(stream, MemoryMarshal.AsBytes(values.AsSpan()), ref checksum);
-            Span<byte> end = stackalloc byte[sizeof(ulong)];
-            stream.ReadExactly(end);
-            if (BitConverter.ToUInt64(end) != checksum.Value || stream.Position != stream.Length)
+            if (layout is NgramLayout.Dense)
             {
-                problem = "checksum mismatch";
+                var values = new short[rows * stride];
+                ReadInto(stream, MemoryMarshal.AsBytes(values.AsSpan()), ref checksum);
+                return VerifyChecksum(stream, checksum, out problem) ? new NgramModel(codes, order, keys, values) : null;
+            }
+            var floors = new short[languages];
+            ReadInto(stream, MemoryMarshal.AsBytes(floors.AsSpan()), ref checksum);
+            var entries = ReadInt(stream, ref checksum);
+            if (entries < 0 || (long)entries * (sizeof(byte) + sizeof(ushort)) > stream.Length - stream.Position)
+            {
+                problem = "entry count out of range";
                 return null;
             }
-            problem = null;
-            return new NgramModel(codes, order, keys, values);
+            var offsets = new int[rows + 1];
+            var entryLanguages = new byte[entries];
+            var entryValues = new ushort[entries];
+            ReadInto(stream, MemoryMarshal.AsBytes(offsets.AsSpan()), ref checksum);
+            ReadInto(stream, entryLanguages, ref checksum);
+            ReadInto(stream, MemoryMarshal.AsBytes(entryValues.AsSpan()), ref checksum);
+            return VerifyChecksum(stream, checksum, out problem)
+                ? new NgramModel(codes, order, keys, floors, offsets, entryLanguages, entryValues)
+                : null;
         }
         catch (Exception e) when (e is EndOfStreamException or ArgumentException or DecoderFallbackException)
         {
             problem = e.Message;
             return null;
         }
+    }
+
+    private static bool VerifyChecksum(Stream stream, Checksum checksum, out string? problem)
+    {
+        Span<byte> end = stackalloc byte[sizeof(ulong)];
+        stream.ReadExactly(end);
+        problem = BitConverter.ToUInt64(end) != checksum.Value || stream.Position != stream.Length ? "checksum mismatch" : null;
+        return problem is null;
     }
 
     private static void WriteInt(Stream stream, int value, ref Checksum checksum)

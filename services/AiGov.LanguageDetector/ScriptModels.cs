@@ -3,10 +3,10 @@ using Lingua;
 
 namespace AiGov.LanguageDetector;
 
-/// <summary>One trigram <see cref="NgramModel"/> per script that several languages share, and a quadrigram model per
-/// group of close relatives that trigrams confuse on a sentence (Indonesian and Malay above all). Each is read from
-/// its cache file (<see cref="NgramModelCache"/>) once, on first use or by <see cref="LoadAll"/> at start-up.
-/// Thread-safe.</summary>
+/// <summary>Per script that several languages share, a trigram and a quadrigram table of all its languages; per group
+/// of close relatives that these confuse on a sentence (Indonesian and Malay above all), a trigram and a quadrigram
+/// table of Lingua's conditional frequencies of only those. Each is read from its cache file
+/// (<see cref="NgramModelCache"/>) once, on first use or by <see cref="LoadAll"/> at start-up. Thread-safe.</summary>
 public sealed class ScriptModels
 {
     private static readonly Language[][] s_closeRelatives =
@@ -32,8 +32,8 @@ public sealed class ScriptModels
         () => LanguageDetectorBuilder.FromLanguages(Language.Hindi, Language.Marathi).WithPreloadedLanguageModels().Build(),
         LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private readonly FrozenDictionary<Script, Lazy<NgramModel>> _scriptModels;
-    private readonly FrozenDictionary<string, Lazy<NgramModel>> _relativesModels;
+    private readonly FrozenDictionary<Script, Lazy<NgramScorer>> _scriptScorers;
+    private readonly FrozenDictionary<string, Lazy<NgramScorer>> _relativesScorers;
     private readonly Lazy<Task> _loading;
     private volatile bool _loaded;
 
@@ -43,25 +43,25 @@ public sealed class ScriptModels
 
     public ScriptModels(NgramModelCache cache)
     {
-        _scriptModels = s_scripts.ToFrozenDictionary(pair => pair.Key, pair => Model(cache, pair.Value, 3));
-        _relativesModels = s_closeRelatives
-            .Select(group => (Group: group, Model: Model(cache, group, 4)))
-            .SelectMany(item => item.Group.Select(language => (Code: NgramModelBuilder.Code(language), item.Model)))
-            .ToFrozenDictionary(item => item.Code, item => item.Model);
+        _scriptScorers = s_scripts.ToFrozenDictionary(pair => pair.Key, pair => Scorer(cache, ScriptTables(pair.Value)));
+        _relativesScorers = s_closeRelatives
+            .Select(group => (Group: group, Scorer: Scorer(cache, RelativesTables(group))))
+            .SelectMany(item => item.Group.Select(language => (Code: NgramModelBuilder.Code(language), item.Scorer)))
+            .ToFrozenDictionary(item => item.Code, item => item.Scorer);
         _loading = new(() => Task.Run(LoadAll), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>Every table this class uses: what the build step writes.</summary>
-    public static IEnumerable<(Language[] Languages, int Order)> Tables =>
-        s_scripts.Values.Select(languages => (languages, 3)).Concat(s_closeRelatives.Select(group => (group, 4)));
+    public static IEnumerable<NgramTable> Tables =>
+        s_scripts.Values.SelectMany(ScriptTables).Concat(s_closeRelatives.SelectMany(RelativesTables));
 
     /// <summary>True once <see cref="LoadAll"/> has finished: the first document then waits for nothing.</summary>
     public bool IsLoaded => _loaded;
 
-    public NgramModel? ForScript(Script script) => _scriptModels.TryGetValue(script, out var model) ? model.Value : null;
+    public NgramScorer? ForScript(Script script) => _scriptScorers.TryGetValue(script, out var scorer) ? scorer.Value : null;
 
-    /// <summary>The quadrigram model of the language's close relatives (itself included), if it has any.</summary>
-    public NgramModel? ForRelativesOf(string code) => _relativesModels.TryGetValue(code, out var model) ? model.Value : null;
+    /// <summary>The scorer of the language's close relatives (itself included), if it has any.</summary>
+    public NgramScorer? ForRelativesOf(string code) => _relativesScorers.TryGetValue(code, out var scorer) ? scorer.Value : null;
 
     public Lingua.LanguageDetector Devanagari => _devanagari.Value;
 
@@ -71,11 +71,23 @@ public sealed class ScriptModels
     public void LoadAll()
     {
         Parallel.Invoke(
-            () => Parallel.ForEach(_scriptModels.Values.Concat(_relativesModels.Values.Distinct()), model => _ = model.Value),
+            () => Parallel.ForEach(_scriptScorers.Values.Concat(_relativesScorers.Values.Distinct()), scorer => _ = scorer.Value),
             () => _ = _devanagari.Value);
         _loaded = true;
     }
 
-    private static Lazy<NgramModel> Model(NgramModelCache cache, Language[] languages, int order) =>
-        new(() => cache.GetOrBuild(languages, order), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static NgramTable[] ScriptTables(Language[] languages) =>
+    [
+        new(languages, 3, NgramEstimate.Joint, NgramLayout.Dense),
+        new(languages, 4, NgramEstimate.Joint, NgramLayout.Sparse),
+    ];
+
+    private static NgramTable[] RelativesTables(Language[] group) =>
+    [
+        new(group, 3, NgramEstimate.ConditionalBackOff, NgramLayout.Dense),
+        new(group, 4, NgramEstimate.ConditionalBackOff, NgramLayout.Dense),
+    ];
+
+    private static Lazy<NgramScorer> Scorer(NgramModelCache cache, NgramTable[] tables) =>
+        new(() => new NgramScorer([.. tables.AsParallel().AsOrdered().Select(cache.GetOrBuild)]), LazyThreadSafetyMode.ExecutionAndPublication);
 }

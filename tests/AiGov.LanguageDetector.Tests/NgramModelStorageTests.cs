@@ -5,7 +5,8 @@ namespace AiGov.LanguageDetector.Tests;
 public sealed class NgramModelStorageTests : IDisposable
 {
     private static readonly Language[] s_languages = [Language.Indonesian, Language.Malay];
-    private static readonly string s_fingerprint = NgramModelCache.Fingerprint(s_languages, 3);
+    private static readonly NgramTable s_table = new(s_languages, 3, NgramEstimate.Joint, NgramLayout.Dense);
+    private static readonly string s_fingerprint = s_table.Fingerprint;
     private static readonly Lazy<(NgramModel Model, byte[] File)> s_built = new(() =>
     {
         var model = NgramModelBuilder.Build(s_languages, 3);
@@ -74,7 +75,7 @@ public sealed class NgramModelStorageTests : IDisposable
     public void GetOrBuild_RebuildsAndReplaces_ACorruptOrStaleCacheFile(string damage)
     {
         var (built, file) = s_built.Value;
-        var path = Path.Combine(_directory, NgramModelCache.FileName(s_languages, 3));
+        var path = Path.Combine(_directory, s_table.FileName);
         Directory.CreateDirectory(_directory);
         File.WriteAllBytes(path, Damaged(file, damage));
 
@@ -90,7 +91,7 @@ public sealed class NgramModelStorageTests : IDisposable
     {
         var (built, file) = s_built.Value;
         var cache = new NgramModelCache(Path.Combine(_directory, "not", "there", "yet"));
-        var path = Path.Combine(cache.Directory, NgramModelCache.FileName(s_languages, 3));
+        var path = Path.Combine(cache.Directory, s_table.FileName);
 
         cache.GetOrBuild(s_languages, 3);
         Assert.Equal(file, File.ReadAllBytes(path));
@@ -104,13 +105,15 @@ public sealed class NgramModelStorageTests : IDisposable
     [Fact]
     public void TheBuildStep_WroteEveryTable_CurrentAndWhole()
     {
-        foreach (var (languages, order) in ScriptModels.Tables)
+        foreach (var table in ScriptModels.Tables)
         {
-            var path = Path.Combine(NgramModelCache.DefaultDirectory, NgramModelCache.FileName(languages, order));
+            var path = Path.Combine(NgramModelCache.DefaultDirectory, table.FileName);
             using var stream = File.OpenRead(path);
-            var model = NgramModelFile.TryRead(stream, NgramModelCache.Fingerprint(languages, order), out var problem);
+            var model = NgramModelFile.TryRead(stream, table.Fingerprint, out var problem);
             Assert.True(model is not null, $"{path}: {problem}");
-            Assert.Equal(languages.Select(NgramModelBuilder.Code), model.Codes);
+            Assert.Equal(table.Codes, model.Codes);
+            Assert.Equal(table.Order, model.Order);
+            Assert.Equal(table.Layout, model.Layout);
         }
     }
 

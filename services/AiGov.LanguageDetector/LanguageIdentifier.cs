@@ -19,6 +19,9 @@ public sealed class LanguageIdentifier(ScriptModels models)
     /// <summary>Lingua (~1 ms per sentence) sees at most this much of a block.</summary>
     public const int MaximumLinguaCharacters = 2000;
 
+    /// <summary>The longest piece of a Devanagari block given to Lingua at once.</summary>
+    public const int LinguaPieceCharacters = 100;
+
     private static readonly Dictionary<Script, string> s_scriptOfOneLanguage = new()
     {
         [Script.Hangul] = "ko",
@@ -98,10 +101,41 @@ public sealed class LanguageIdentifier(ScriptModels models)
         return (best, confidence);
     }
 
+    /// <summary>Lingua's Hindi/Marathi detector, on pieces of at most <see cref="LinguaPieceCharacters"/> cut at
+    /// spaces (on a whole long sentence its confidences come out 0 for both), the pieces' confidences weighted by
+    /// their length.</summary>
     private (string Code, double Confidence) DetectDevanagari(ReadOnlySpan<char> text)
     {
-        var best = models.Devanagari.ComputeLanguageConfidenceValues(text.ToString()).FirstOrDefault();
-        return best.Value > 0 ? (LanguageInfo.IsoCode6391(best.Key).ToString().ToLowerInvariant(), best.Value) : (Undetermined, 0);
+        double hindi = 0, marathi = 0, weight = 0;
+        while (!text.IsEmpty)
+        {
+            var length = text.Length <= LinguaPieceCharacters ? text.Length : PieceLength(text);
+            var piece = text[..length].ToString();
+            text = text[length..];
+            foreach (var (language, confidence) in models.Devanagari.ComputeLanguageConfidenceValues(piece))
+            {
+                if (language == Language.Hindi)
+                {
+                    hindi += confidence * piece.Length;
+                }
+                else if (language == Language.Marathi)
+                {
+                    marathi += confidence * piece.Length;
+                }
+            }
+            weight += piece.Length;
+        }
+        if (hindi == marathi)
+        {
+            return (Undetermined, 0);
+        }
+        return hindi > marathi ? ("hi", hindi / weight) : ("mr", marathi / weight);
+    }
+
+    private static int PieceLength(ReadOnlySpan<char> text)
+    {
+        var space = text[..LinguaPieceCharacters].LastIndexOf(' ');
+        return space > 0 ? space + 1 : LinguaPieceCharacters;
     }
 
     /// <summary>A script that only one language writes names it from its first letter; one letter could still be a

@@ -19,7 +19,7 @@ public static class LanguageTally
     }
 
     /// <summary>The language with the most weight, and its confidence: its share of the weight times the mean
-    /// confidence of its blocks. A CJK character weighs three letters (it carries about as much as a short word), so
+    /// confidence of its blocks. Letters weigh as in <see cref="ScriptHistogram.Weight"/> (a CJK character three), so
     /// a Chinese article with English names stays Chinese and an English one quoting a Chinese title stays English.
     /// Two languages of exactly the same weight are a tie: <c>und</c>.</summary>
     public static (string Code, double Confidence) MainLanguage(IReadOnlyList<JudgedBlock> blocks)
@@ -39,6 +39,5 @@ public static class LanguageTally
         return (best.Code, best.Weight / total * (best.Confidence / best.Weight));
     }
 
-    private static double Weight(JudgedBlock block) =>
-        block.Block.Letters * (block.Block.Script is Script.Han or Script.Hangul ? 3 : 1);
+    private static double Weight(JudgedBlock block) => block.Block.Letters * ScriptHistogram.Weight(block.Block.Script);
 }

@@ -24,7 +24,8 @@ public enum Script
     Georgian,
 }
 
-/// <summary>Counts the letters of a text by writing system.</summary>
+/// <summary>Counts the letters of a text by writing system; the vowel signs of scripts that write vowels as combining
+/// marks (Devanagari, Bengali, Thai, ...) count as letters.</summary>
 public sealed class ScriptHistogram
 {
     private static readonly Script[] s_scripts = Enum.GetValues<Script>();
@@ -40,18 +41,26 @@ public sealed class ScriptHistogram
         var histogram = new ScriptHistogram();
         foreach (var rune in text.EnumerateRunes())
         {
-            if (!Rune.IsLetter(rune))
+            if (Rune.IsLetter(rune))
             {
-                continue;
+                histogram._counts[(int)Classify(rune.Value)]++;
+                histogram.LetterCount++;
             }
-            histogram._counts[(int)Classify(rune.Value)]++;
-            histogram.LetterCount++;
+            else if (IsVowelSign(rune) && Classify(rune.Value) is var script and not Script.Other)
+            {
+                // Devanagari, Bengali, Thai, ... write most vowels as combining signs: without them a Hindi word
+                // weighs half an English one of the same length.
+                histogram._counts[(int)script]++;
+                histogram.LetterCount++;
+            }
         }
         return histogram;
     }
 
-    /// <summary>The script with the most weight. A CJK character carries about as much text as a short word, so it
-    /// weighs three Latin letters: an English article quoting a few Chinese words stays Latin.</summary>
+    /// <summary>The script with the most weight: about the number of words written in it. A CJK character carries
+    /// about as much text as a short word, so it weighs three Latin letters: an English article quoting a few Chinese
+    /// words stays Latin. Arabic and Hebrew leave out most vowels, so a word has fewer letters: each weighs one and a
+    /// half, and an Urdu sentence after an English site name stays Urdu.</summary>
     public (Script Script, double Share) Dominant()
     {
         double total = 0;
@@ -75,7 +84,16 @@ public sealed class ScriptHistogram
         return total == 0 ? (Script.Other, 0) : (best, bestWeight / total);
     }
 
-    private static double Weight(Script script) => script is Script.Han or Script.Kana or Script.Hangul ? 3 : 1;
+    /// <summary>How much text a letter of the script carries, against a Latin letter.</summary>
+    public static double Weight(Script script) => script switch
+    {
+        Script.Han or Script.Kana or Script.Hangul => 3,
+        Script.Arabic or Script.Hebrew => 1.5,
+        _ => 1,
+    };
+
+    private static bool IsVowelSign(Rune rune) =>
+        Rune.GetUnicodeCategory(rune) is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark;
 
     private static Script Classify(int c) => c switch
     {

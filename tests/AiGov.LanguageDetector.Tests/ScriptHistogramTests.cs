@@ -17,13 +17,22 @@ public class ScriptHistogramTests
     }
 
     [Fact]
-    public void Of_IgnoresCombiningMarks_WhichAreNotLetters()
+    public void Of_CountsTheVowelSignsOfAnAbugida_ButNotLatinCombiningAccents()
     {
-        // Devanagari vowel signs and the virama are marks: only the consonants and vowels count.
+        // Devanagari writes most vowels as combining signs (ी, ि): they carry as much as a Latin vowel letter.
         var histogram = ScriptHistogram.Of("नीति");
 
-        Assert.Equal(2, histogram[Script.Devanagari]);
-        Assert.Equal(2, histogram.LetterCount);
+        Assert.Equal(4, histogram[Script.Devanagari]);
+        Assert.Equal(4, histogram.LetterCount);
+        Assert.Equal(4, ScriptHistogram.Of("cafe\u0301").LetterCount);
+    }
+
+    [Fact]
+    public void Dominant_IsTheScriptOfMostText_WhenAHindiOrUrduSentenceFollowsAnEnglishSiteName()
+    {
+        Assert.Equal(Script.Devanagari, ScriptHistogram.Of("Twitter पर साझा करेंFacebook पर साझा करेंPinterest पर साझा करें").Dominant().Script);
+        Assert.Equal(Script.Arabic, ScriptHistogram.Of("Maeeshat India's First Magazine Focusing Minorities Business & Economy منریگا میں بدعنوانی کے سبب ضلع کے تین مکھیا کو ہٹایا جائے گا!").Dominant().Script);
+        Assert.Equal(Script.Latin, ScriptHistogram.Of("The new rules were published in the official gazette on Monday, 人工智能 included.").Dominant().Script);
     }
 
     [Fact]

@@ -43,6 +43,20 @@ internal sealed class NgramIndex
         }
     }
 
+    /// <summary>The keys in row order, read back from the slots: the model keeps no other copy of them.</summary>
+    public ulong[] KeysByRow(int rows)
+    {
+        var keys = new ulong[rows];
+        for (var slot = 0; slot < _slotKeys.Length; slot++)
+        {
+            if (_slotKeys[slot] != 0)
+            {
+                keys[_slotRows[slot]] = _slotKeys[slot];
+            }
+        }
+        return keys;
+    }
+
     /// <summary>The key's row, or −1.</summary>
     public int RowOf(ulong key)
     {

@@ -44,7 +44,8 @@ public sealed class NgramModel
     private const int FlushEvery = 65_536;
 
     private readonly string[] _codes;
-    private readonly ulong[] _keys;
+
+    // The keys live only in the index's slots (a sorted copy would cost 8 bytes more an n-gram).
     private readonly NgramIndex _index;
 
     // Dense: row × Stride values.
@@ -109,7 +110,7 @@ public sealed class NgramModel
         Order = order;
         Layout = layout;
         Stride = StrideFor(_codes.Length);
-        _keys = keys;
+        NgramCount = keys.Length;
         _index = new NgramIndex(keys);
         _rows = [];
         _floors = [];
@@ -127,9 +128,10 @@ public sealed class NgramModel
     /// <summary>The length of the totals a caller passes to <see cref="Accumulate"/>.</summary>
     public int Stride { get; }
 
-    public int NgramCount => _keys.Length;
+    public int NgramCount { get; }
 
-    public ReadOnlySpan<ulong> Keys => _keys;
+    /// <summary>The keys in row order (rebuilt from the index on each call: for writing the file and for tests).</summary>
+    public ReadOnlySpan<ulong> Keys => _index.KeysByRow(NgramCount);
 
     public ReadOnlySpan<short> Rows => _rows;
 

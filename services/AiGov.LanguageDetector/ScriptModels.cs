@@ -32,6 +32,7 @@ public sealed class ScriptModels
         () => LanguageDetectorBuilder.FromLanguages(Language.Hindi, Language.Marathi).WithPreloadedLanguageModels().Build(),
         LazyThreadSafetyMode.ExecutionAndPublication);
 
+    private readonly FrozenDictionary<string, Lazy<NgramModel>> _tables;
     private readonly FrozenDictionary<Script, Lazy<NgramScorer>> _scriptScorers;
     private readonly FrozenDictionary<string, Lazy<NgramScorer>> _relativesScorers;
     private readonly Lazy<Task> _loading;
@@ -43,9 +44,12 @@ public sealed class ScriptModels
 
     public ScriptModels(NgramModelCache cache)
     {
-        _scriptScorers = s_scripts.ToFrozenDictionary(pair => pair.Key, pair => Scorer(cache, ScriptTables(pair.Value)));
+        _tables = Tables.ToFrozenDictionary(
+            table => table.FileName,
+            table => new Lazy<NgramModel>(() => cache.GetOrBuild(table), LazyThreadSafetyMode.ExecutionAndPublication));
+        _scriptScorers = s_scripts.ToFrozenDictionary(pair => pair.Key, pair => Scorer(ScriptTables(pair.Value)));
         _relativesScorers = s_closeRelatives
-            .Select(group => (Group: group, Scorer: Scorer(cache, RelativesTables(group))))
+            .Select(group => (Group: group, Scorer: Scorer(RelativesTables(group))))
             .SelectMany(item => item.Group.Select(language => (Code: NgramModelBuilder.Code(language), item.Scorer)))
             .ToFrozenDictionary(item => item.Code, item => item.Scorer);
         _loading = new(() => Task.Run(LoadAll), LazyThreadSafetyMode.ExecutionAndPublication);
@@ -70,9 +74,12 @@ public sealed class ScriptModels
 
     public void LoadAll()
     {
-        Parallel.Invoke(
-            () => Parallel.ForEach(_scriptScorers.Values.Concat(_relativesScorers.Values.Distinct()), scorer => _ = scorer.Value),
-            () => _ = _devanagari.Value);
+        // One flat level of parallel work: nested parallel loops starved the thread pool and took twice as long.
+        Parallel.Invoke([.. _tables.Values.Select(table => (Action)(() => _ = table.Value)), () => _ = _devanagari.Value]);
+        foreach (var scorer in _scriptScorers.Values.Concat(_relativesScorers.Values))
+        {
+            _ = scorer.Value;
+        }
         _loaded = true;
     }
 
@@ -88,6 +95,6 @@ public sealed class ScriptModels
         new(group, 4, NgramEstimate.ConditionalBackOff, NgramLayout.Dense),
     ];
 
-    private static Lazy<NgramScorer> Scorer(NgramModelCache cache, NgramTable[] tables) =>
-        new(() => new NgramScorer([.. tables.AsParallel().AsOrdered().Select(cache.GetOrBuild)]), LazyThreadSafetyMode.ExecutionAndPublication);
+    private Lazy<NgramScorer> Scorer(NgramTable[] tables) =>
+        new(() => new NgramScorer([.. tables.Select(table => _tables[table.FileName].Value)]), LazyThreadSafetyMode.ExecutionAndPublication);
 }

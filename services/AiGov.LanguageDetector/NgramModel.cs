@@ -59,8 +59,8 @@ public sealed class NgramModel
     private readonly ushort[] _entryValues;
 
     /// <summary>A <see cref="NgramLayout.Dense"/> table: <paramref name="rows"/> holds keys × <see cref="Stride"/> values.</summary>
-    public NgramModel(IReadOnlyList<string> codes, int order, ulong[] keys, short[] rows)
-        : this(codes, order, keys, NgramLayout.Dense)
+    public NgramModel(IReadOnlyList<string> codes, int order, ulong[] keys, short[] rows, NgramScope scope = NgramScope.Sliding)
+        : this(codes, order, keys, NgramLayout.Dense, scope)
     {
         if (rows.Length != keys.Length * Stride)
         {
@@ -74,8 +74,9 @@ public sealed class NgramModel
     /// <param name="offsets">keys + 1 ascending offsets into the entries.</param>
     /// <param name="entryLanguages">The language (index into <paramref name="codes"/>) of each entry.</param>
     /// <param name="entryValues">Each entry's value minus its language's floor.</param>
-    public NgramModel(IReadOnlyList<string> codes, int order, ulong[] keys, short[] floors, int[] offsets, byte[] entryLanguages, ushort[] entryValues)
-        : this(codes, order, keys, NgramLayout.Sparse)
+    public NgramModel(IReadOnlyList<string> codes, int order, ulong[] keys, short[] floors, int[] offsets, byte[] entryLanguages, ushort[] entryValues,
+        NgramScope scope = NgramScope.Sliding)
+        : this(codes, order, keys, NgramLayout.Sparse, scope)
     {
         if (floors.Length != _codes.Length || offsets.Length != keys.Length + 1 || offsets[0] != 0 || offsets[^1] != entryLanguages.Length
             || entryValues.Length != entryLanguages.Length || _codes.Length > byte.MaxValue)
@@ -102,13 +103,14 @@ public sealed class NgramModel
         _entryValues = entryValues;
     }
 
-    private NgramModel(IReadOnlyList<string> codes, int order, ulong[] keys, NgramLayout layout)
+    private NgramModel(IReadOnlyList<string> codes, int order, ulong[] keys, NgramLayout layout, NgramScope scope)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(order, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(order, MaximumOrder);
         _codes = [.. codes];
         Order = order;
         Layout = layout;
+        Scope = scope;
         Stride = StrideFor(_codes.Length);
         NgramCount = keys.Length;
         _index = new NgramIndex(keys);
@@ -124,6 +126,8 @@ public sealed class NgramModel
     public int Order { get; }
 
     public NgramLayout Layout { get; }
+
+    public NgramScope Scope { get; }
 
     /// <summary>The length of the totals a caller passes to <see cref="Accumulate"/>.</summary>
     public int Stride { get; }
@@ -199,8 +203,8 @@ public sealed class NgramModel
         var sumVectors = MemoryMarshal.Cast<int, Vector128<int>>(sums);
         var rows = _rows.AsSpan();
         var ngrams = 0;
-        var words = new NgramWindow(Order);
-        foreach (var raw in text)
+        var words = new NgramWindow(Order, Scope);
+        foreach (var raw in Characters(text))
         {
             if (words.Next(raw) is var key and not 0 && _index.RowOf(key) is var row and >= 0)
             {
@@ -224,8 +228,8 @@ public sealed class NgramModel
     private int AccumulateSparse(ReadOnlySpan<char> text, Span<long> totals)
     {
         var ngrams = 0;
-        var words = new NgramWindow(Order);
-        foreach (var raw in text)
+        var words = new NgramWindow(Order, Scope);
+        foreach (var raw in Characters(text))
         {
             if (words.Next(raw) is var key and not 0 && _index.RowOf(key) is var row and >= 0)
             {
@@ -252,28 +256,53 @@ public sealed class NgramModel
         sums.Clear();
     }
 
-    /// <summary>The n-grams of a text as Lingua counts them: lower-cased letters within a word; combining marks
-    /// (Devanagari vowel signs, Arabic harakat) are left out without breaking the word.</summary>
-    private struct NgramWindow(int order)
+    /// <summary>The text's characters, then (for <see cref="NgramScope.ShortWords"/>) a space that ends its last word.</summary>
+    private SpanWithEnd Characters(ReadOnlySpan<char> text) => new(text, Scope is NgramScope.ShortWords);
+
+    private readonly ref struct SpanWithEnd(ReadOnlySpan<char> text, bool end)
     {
-        private readonly ulong _mask = (1UL << (16 * (order - 1))) - 1;
+        private readonly ReadOnlySpan<char> _text = text;
+
+        public Enumerator GetEnumerator() => new(_text, end);
+
+        public ref struct Enumerator(ReadOnlySpan<char> text, bool end)
+        {
+            private readonly ReadOnlySpan<char> _text = text;
+            private int _index = -1;
+
+            public readonly char Current => _index < _text.Length ? _text[_index] : ' ';
+
+            public bool MoveNext() => ++_index < _text.Length + (end ? 1 : 0);
+        }
+    }
+
+    /// <summary>The n-grams of a text as Lingua counts them: lower-cased letters within a word; combining marks
+    /// (Devanagari vowel signs, Arabic harakat) are left out without breaking the word. With
+    /// <see cref="NgramScope.ShortWords"/> only a whole word of exactly the order's length, given when the word ends.</summary>
+    private struct NgramWindow(int order, NgramScope scope)
+    {
+        private readonly ulong _mask = scope is NgramScope.ShortWords ? ulong.MaxValue : (1UL << (16 * (order - 1))) - 1;
         private ulong _window;
         private int _inWord;
 
-        /// <summary>The packed n-gram that ends with this character, or 0.</summary>
+        /// <summary>The packed n-gram that this character completes, or 0.</summary>
         public ulong Next(char raw)
         {
             if (!char.IsLetter(raw))
             {
-                if (!IsCombiningMark(raw))
+                if (IsCombiningMark(raw))
                 {
-                    _inWord = 0;
+                    return 0;
                 }
-                return 0;
+                var word = scope is NgramScope.ShortWords && _inWord == order ? _window : 0;
+                _inWord = 0;
+                _window = 0;
+                return word;
             }
             var key = (_window << 16) | char.ToLowerInvariant(raw);
             _window = key & _mask;
-            return ++_inWord >= order ? key : 0;
+            ++_inWord;
+            return scope is NgramScope.Sliding && _inWord >= order ? key : 0;
         }
 
         private static bool IsCombiningMark(char c) =>

@@ -16,20 +16,32 @@ public enum NgramEstimate
     ConditionalBackOff,
 }
 
-/// <summary>One n-gram table: the languages it tells apart, the n-gram length, what its values estimate and how they
-/// are stored.</summary>
-public sealed record NgramTable(IReadOnlyList<Language> Languages, int Order, NgramEstimate Estimate, NgramLayout Layout)
+/// <summary>Which n-grams of a text a table scores.</summary>
+public enum NgramScope
+{
+    /// <summary>Every run of <see cref="NgramTable.Order"/> letters within a word.</summary>
+    Sliding,
+
+    /// <summary>Only whole words of exactly <see cref="NgramTable.Order"/> letters: the one- and two-letter words
+    /// (of, de, в, и) that trigrams never see, though they are a language's most frequent.</summary>
+    ShortWords,
+}
+
+/// <summary>One n-gram table: the languages it tells apart, the n-gram length, what its values estimate, how they are
+/// stored and which n-grams of a text it scores.</summary>
+public sealed record NgramTable(IReadOnlyList<Language> Languages, int Order, NgramEstimate Estimate, NgramLayout Layout, NgramScope Scope = NgramScope.Sliding)
 {
     public IEnumerable<string> Codes => Languages.Select(NgramModelBuilder.Code);
 
     public string FileName =>
         (Languages.Count > 8 ? $"{Order}-{NgramModelBuilder.Code(Languages[0])}-{Languages.Count}" : $"{Order}-{string.Join("-", Codes)}")
-        + (Estimate is NgramEstimate.ConditionalBackOff ? "-conditional" : string.Empty) + ".ngrams";
+        + (Estimate is NgramEstimate.ConditionalBackOff ? "-conditional" : string.Empty)
+        + (Scope is NgramScope.ShortWords ? "-words" : string.Empty) + ".ngrams";
 
     /// <summary>What the table is built from: Lingua's version (its model files), the languages, the order, the
     /// estimate, the layout and the builder's constants. A file with another fingerprint is stale.</summary>
     public string Fingerprint =>
-        $"lingua {LinguaModelFiles.Version}; order {Order}; {Estimate}; {Layout}; scale {NgramModel.Scale}; unseen {NgramModelBuilder.UnseenPenalty}; "
+        $"lingua {LinguaModelFiles.Version}; order {Order}; {Estimate}; {Layout}; {Scope}; scale {NgramModel.Scale}; unseen {NgramModelBuilder.UnseenPenalty}; "
         + string.Join(",", Codes);
 }
 
@@ -52,7 +64,9 @@ public static class NgramModelBuilder
             .Select(language => table.Estimate is NgramEstimate.Joint ? Joint(language, table.Order) : ConditionalBackOff(language, table.Order))
             .ToArray();
         var keys = SortedDistinct(perLanguage.SelectMany(estimate => estimate.Known));
-        return table.Layout is NgramLayout.Dense ? Dense(codes, table.Order, keys, perLanguage) : Sparse(codes, table.Order, keys, perLanguage);
+        return table.Layout is NgramLayout.Dense
+            ? Dense(codes, table.Order, table.Scope, keys, perLanguage)
+            : Sparse(codes, table.Order, table.Scope, keys, perLanguage);
     }
 
     public static string Code(Language language) => LanguageInfo.IsoCode6391(language).ToString().ToLowerInvariant();
@@ -72,7 +86,7 @@ public static class NgramModelBuilder
         return all[..distinct];
     }
 
-    private static NgramModel Dense(string[] codes, int order, ulong[] keys, LanguageEstimate[] perLanguage)
+    private static NgramModel Dense(string[] codes, int order, NgramScope scope, ulong[] keys, LanguageEstimate[] perLanguage)
     {
         var stride = NgramModel.StrideFor(codes.Length);
         var rows = new short[keys.Length * stride];
@@ -88,10 +102,10 @@ public static class NgramModelBuilder
                 rows[Array.BinarySearch(keys, key) * stride + language] = NgramModel.Quantise(value);
             }
         });
-        return new NgramModel(codes, order, keys, rows);
+        return new NgramModel(codes, order, keys, rows, scope);
     }
 
-    private static NgramModel Sparse(string[] codes, int order, ulong[] keys, LanguageEstimate[] perLanguage)
+    private static NgramModel Sparse(string[] codes, int order, NgramScope scope, ulong[] keys, LanguageEstimate[] perLanguage)
     {
         var floors = perLanguage.Select(estimate => NgramModel.Quantise(estimate.Floor)).ToArray();
         var rowsOf = perLanguage.AsParallel().AsOrdered()
@@ -121,7 +135,7 @@ public static class NgramModelBuilder
                 values[entry] = checked((ushort)(NgramModel.Quantise(value) - floors[language]));
             }
         }
-        return new NgramModel(codes, order, keys, floors, offsets, languages, values);
+        return new NgramModel(codes, order, keys, floors, offsets, languages, values, scope);
     }
 
     private static LanguageEstimate Joint(Language language, int order)

@@ -6,7 +6,7 @@ namespace AiGov.LanguageDetector;
 
 /// <summary>The flat binary form of an <see cref="NgramModel"/>, read straight into its arrays (no parsing):
 /// <code>
-/// "AIGNGRAM" | format version (int) | source fingerprint (length-prefixed UTF-8) | order, languages, rows, layout (int)
+/// "AIGNGRAM" | format version (int) | source fingerprint (length-prefixed UTF-8) | order, languages, rows, layout, scope (int)
 /// | each language code (length-prefixed UTF-8) | keys (rows × ulong)
 /// | dense: values (rows × stride × short)
 /// | sparse: floors (languages × short), entry count (int), offsets ((rows + 1) × int), entry languages (byte),
@@ -17,7 +17,7 @@ namespace AiGov.LanguageDetector;
 public static class NgramModelFile
 {
     /// <summary>Bump when the layout or the meaning of the values changes: older files are then stale.</summary>
-    public const int FormatVersion = 3;
+    public const int FormatVersion = 4;
 
     private static readonly byte[] s_magic = "AIGNGRAM"u8.ToArray();
 
@@ -31,6 +31,7 @@ public static class NgramModelFile
         WriteInt(stream, model.Codes.Count, ref checksum);
         WriteInt(stream, model.NgramCount, ref checksum);
         WriteInt(stream, (int)model.Layout, ref checksum);
+        WriteInt(stream, (int)model.Scope, ref checksum);
         foreach (var code in model.Codes)
         {
             WriteString(stream, code, ref checksum);
@@ -80,10 +81,11 @@ public static class NgramModelFile
             var languages = ReadInt(stream, ref checksum);
             var rows = ReadInt(stream, ref checksum);
             var layout = (NgramLayout)ReadInt(stream, ref checksum);
+            var scope = (NgramScope)ReadInt(stream, ref checksum);
             var stride = NgramModel.StrideFor(languages);
             var left = stream.Length - stream.Position;
             if (order is < 1 or > NgramModel.MaximumOrder || languages is < 1 or > byte.MaxValue || rows < 0
-                || layout is not (NgramLayout.Dense or NgramLayout.Sparse)
+                || layout is not (NgramLayout.Dense or NgramLayout.Sparse) || scope is not (NgramScope.Sliding or NgramScope.ShortWords)
                 || (long)rows * (sizeof(ulong) + (layout is NgramLayout.Dense ? stride * sizeof(short) : sizeof(int))) > left)
             {
                 problem = "header out of range";
@@ -100,7 +102,7 @@ public static class NgramModelFile
             {
                 var values = new short[rows * stride];
                 ReadInto(stream, MemoryMarshal.AsBytes(values.AsSpan()), ref checksum);
-                return VerifyChecksum(stream, checksum, out problem) ? new NgramModel(codes, order, keys, values) : null;
+                return VerifyChecksum(stream, checksum, out problem) ? new NgramModel(codes, order, keys, values, scope) : null;
             }
             var floors = new short[languages];
             ReadInto(stream, MemoryMarshal.AsBytes(floors.AsSpan()), ref checksum);
@@ -117,7 +119,7 @@ public static class NgramModelFile
             ReadInto(stream, entryLanguages, ref checksum);
             ReadInto(stream, MemoryMarshal.AsBytes(entryValues.AsSpan()), ref checksum);
             return VerifyChecksum(stream, checksum, out problem)
-                ? new NgramModel(codes, order, keys, floors, offsets, entryLanguages, entryValues)
+                ? new NgramModel(codes, order, keys, floors, offsets, entryLanguages, entryValues, scope)
                 : null;
         }
         catch (Exception e) when (e is EndOfStreamException or ArgumentException or DecoderFallbackException)

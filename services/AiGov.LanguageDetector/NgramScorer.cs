@@ -1,8 +1,8 @@
 namespace AiGov.LanguageDetector;
 
 /// <summary>Tables of one set of languages scored together: each n-gram length adds its log-probabilities, as
-/// Lingua's high-accuracy mode sums its n-gram lengths; trigrams and quadrigrams together were right on 35 more
-/// sentences in 5,000 of the Latin script than trigrams alone (docs/LANGUAGE.md).</summary>
+/// Lingua's high-accuracy mode sums its n-gram lengths (docs/LANGUAGE.md). A word too short for the sliding tables
+/// (<see cref="NgramScope.ShortWords"/>) counts once per sliding table, as every letter of a longer word does.</summary>
 public sealed class NgramScorer
 {
     private readonly NgramModel[] _models;
@@ -27,9 +27,21 @@ public sealed class NgramScorer
         Span<long> totals = stackalloc long[_models[0].Stride];
         totals.Clear();
         var ngrams = 0;
+        var sliding = _models.Count(model => model.Scope is NgramScope.Sliding);
+        Span<long> words = stackalloc long[totals.Length];
         foreach (var model in _models)
         {
-            ngrams += model.Accumulate(text, totals);
+            if (model.Scope is NgramScope.Sliding)
+            {
+                ngrams += model.Accumulate(text, totals);
+                continue;
+            }
+            words.Clear();
+            ngrams += model.Accumulate(text, words) * sliding;
+            for (var i = 0; i < totals.Length; i++)
+            {
+                totals[i] += words[i] * sliding;
+            }
         }
         return ngrams == 0 ? (LanguageIdentifier.Undetermined, 0, 0) : _models[0].Softmax(totals, ngrams);
     }

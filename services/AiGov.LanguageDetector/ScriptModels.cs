@@ -15,8 +15,6 @@ public sealed class ScriptModels
         [Language.Danish, Language.Bokmal, Language.Nynorsk],
         [Language.Czech, Language.Slovak],
         [Language.Bosnian, Language.Croatian],
-        [Language.Russian, Language.Ukrainian, Language.Belarusian],
-        [Language.Bulgarian, Language.Macedonian],
     ];
 
     private static readonly Dictionary<Script, Language[]> s_scripts = new()
@@ -87,6 +85,8 @@ public sealed class ScriptModels
     [
         new(languages, 3, NgramEstimate.Joint, NgramLayout.Dense),
         new(languages, 4, NgramEstimate.Joint, NgramLayout.Sparse),
+        new(languages, 1, NgramEstimate.Joint, NgramLayout.Dense, NgramScope.ShortWords),
+        new(languages, 2, NgramEstimate.Joint, NgramLayout.Dense, NgramScope.ShortWords),
     ];
 
     private static NgramTable[] RelativesTables(Language[] group) =>

@@ -58,6 +58,68 @@ public sealed class NgramModelStorageTests : IDisposable
         Assert.Equal(0, model.Score("123 !!").Ngrams);
     }
 
+    public static TheoryData<NgramEstimate, NgramLayout, NgramScope, int> Kinds => new()
+    {
+        { NgramEstimate.Joint, NgramLayout.Sparse, NgramScope.Sliding, 4 },
+        { NgramEstimate.ConditionalBackOff, NgramLayout.Dense, NgramScope.Sliding, 4 },
+        { NgramEstimate.Joint, NgramLayout.Dense, NgramScope.ShortWords, 2 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void EveryKindOfTable_WrittenAndReadBack_HasTheSameContent_AndGivesIdenticalScores(NgramEstimate estimate, NgramLayout layout, NgramScope scope, int order)
+    {
+        var table = new NgramTable(s_languages, order, estimate, layout, scope);
+        var built = NgramModelBuilder.Build(table);
+        using var stream = new MemoryStream();
+        NgramModelFile.Write(stream, built, table.Fingerprint);
+
+        var read = NgramModelFile.TryRead(new MemoryStream(stream.ToArray()), table.Fingerprint, out var problem);
+
+        Assert.Null(problem);
+        Assert.NotNull(read);
+        Assert.Equal((layout, scope, order), (read.Layout, read.Scope, read.Order));
+        Assert.True(built.Keys.SequenceEqual(read.Keys));
+        Assert.True(built.Rows.SequenceEqual(read.Rows));
+        Assert.True(built.Floors.SequenceEqual(read.Floors));
+        Assert.True(built.Offsets.SequenceEqual(read.Offsets));
+        Assert.True(built.EntryLanguages.SequenceEqual(read.EntryLanguages));
+        Assert.True(built.EntryValues.SequenceEqual(read.EntryValues));
+        Assert.All(s_texts, text => Assert.Equal(built.Score(text), read.Score(text)));
+        Assert.NotEqual(0, s_texts.Sum(text => built.Score(text).Ngrams));
+    }
+
+    [Fact]
+    public void ASparseTable_ScoresExactlyAsTheDenseTableOfTheSameNgrams()
+    {
+        var dense = NgramModelBuilder.Build(new NgramTable(s_languages, 4, NgramEstimate.Joint, NgramLayout.Dense));
+        var sparse = NgramModelBuilder.Build(new NgramTable(s_languages, 4, NgramEstimate.Joint, NgramLayout.Sparse));
+
+        Assert.True(sparse.EntryLanguages.Length < dense.Rows.Length);
+        Assert.All(s_texts, text => Assert.Equal(dense.Score(text), sparse.Score(text)));
+    }
+
+    [Fact]
+    public void AShortWordsTable_ScoresOnlyWholeWordsOfItsLength()
+    {
+        var words = NgramModelBuilder.Build(new NgramTable(s_languages, 2, NgramEstimate.Joint, NgramLayout.Dense, NgramScope.ShortWords));
+
+        Assert.Equal(3, words.Score("di ke dan yang, ia").Ngrams);
+        Assert.Equal(1, words.Score("ke").Ngrams);
+        Assert.Equal(0, words.Score("kecerdasan buatan").Ngrams);
+    }
+
+    [Fact]
+    public void ConditionalBackOff_GivesAnNgramALanguageNeverShowed_ItsLongestKnownPrefix()
+    {
+        // Between relatives almost every quadrigram is known to both; those that are not must not sink a language.
+        var conditional = NgramModelBuilder.Build(new NgramTable(s_languages, 4, NgramEstimate.ConditionalBackOff, NgramLayout.Dense));
+        var rows = conditional.Rows.ToArray();
+
+        Assert.All(Enumerable.Range(0, conditional.NgramCount), row =>
+            Assert.All(Enumerable.Range(0, 2), language => Assert.InRange(rows[row * conditional.Stride + language], -25 * NgramModel.Scale, 0)));
+    }
+
     public static TheoryData<string> Damages => new() { "flipped byte", "truncated", "empty", "garbage", "other version", "stale fingerprint" };
 
     [Theory]

@@ -29,6 +29,27 @@ public class SentenceAccuracyTests(ITestOutputHelper output)
         Assert.All(codes, code => Assert.True(s_report.Value.Accuracy(code) >= 0.99, $"{code}: {s_report.Value.Accuracy(code):P1}"));
     }
 
+    /// <summary>Lingua 2.0.0 (all languages, high accuracy) on the same sentences, written by
+    /// <c>lingua-sentences --lingua-reference</c>: its right answers per language.</summary>
+    private static readonly IReadOnlyDictionary<string, double> s_linguaAccuracy =
+        File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Data", "LinguaSentenceAccuracy.tsv"))
+            .Select(line => line.Split('\t'))
+            .ToDictionary(fields => fields[0], fields => double.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture) / double.Parse(fields[2], System.Globalization.CultureInfo.InvariantCulture));
+
+    [Fact]
+    public void NoLanguage_IsMoreThanTwoPointsBelowLingua()
+    {
+        var report = s_report.Value;
+        var below = report.Languages
+            .Select(code => (Code: code, Ours: report.Accuracy(code), Lingua: s_linguaAccuracy[code]))
+            .Where(item => item.Ours < item.Lingua - 0.02)
+            .Select(item => $"{item.Code} {item.Ours:P1} (Lingua {item.Lingua:P1})")
+            .ToList();
+
+        Assert.Equal(report.Languages.Order(), s_linguaAccuracy.Keys.Order());
+        Assert.True(below.Count == 0, string.Join("; ", below));
+    }
+
     [Fact]
     public void MacroAccuracy_IsAtLeast96Percent()
     {

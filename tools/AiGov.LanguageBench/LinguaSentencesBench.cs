@@ -7,9 +7,11 @@ using Lingua;
 
 namespace AiGov.LanguageBench;
 
-/// <summary><c>lingua-sentences [DIR] [--no-lingua] [--languages xx,yy] [--show xx]</c>: Lingua's test sentences through
-/// the identifier on one thread, and through Lingua itself (all languages, high accuracy, preloaded) in the same run;
-/// a Markdown table per language with both, the macro accuracy and the speeds.</summary>
+/// <summary><c>lingua-sentences [DIR] [--no-lingua] [--languages xx,yy] [--show xx] [--lingua-reference FILE]</c>:
+/// Lingua's test sentences through the identifier on one thread, and through Lingua itself (all languages, high
+/// accuracy, preloaded) in the same run; a Markdown table per language with both, the macro accuracy and the speeds.
+/// <c>--show</c> prints a language's wrongly answered sentences; <c>--lingua-reference</c> writes Lingua's right
+/// answers per language (<c>code TAB right TAB sentences</c>), the reference the accuracy test holds the identifier to.</summary>
 internal static class LinguaSentencesBench
 {
     public static int Run(IReadOnlyList<string> args)
@@ -46,6 +48,12 @@ internal static class LinguaSentencesBench
         }
 
         Print(ours, lingua, oursPerSecond, linguaPerCoreSecond);
+        if (lingua is not null && Option(args, "--lingua-reference") is { } reference)
+        {
+            File.WriteAllLines(reference, lingua.Languages.Select(code =>
+                $"{code}\t{lingua.AnswersByLanguage[code].Count(answer => answer == code)}\t{lingua.AnswersByLanguage[code].Count}"));
+            Console.Error.WriteLine($"lingua-sentences: Lingua's right answers per language written to {reference}");
+        }
         if (Option(args, "--show") is { } show)
         {
             foreach (var (answer, _) in ours.Confusions(show, 20))
@@ -129,6 +137,6 @@ internal static class LinguaSentencesBench
     private static bool IsOptionValue(IReadOnlyList<string> args, string arg)
     {
         var index = args.ToList().IndexOf(arg);
-        return index > 0 && args[index - 1] is "--languages" or "--show";
+        return index > 0 && args[index - 1] is "--languages" or "--show" or "--lingua-reference";
     }
 }

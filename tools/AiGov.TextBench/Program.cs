@@ -4,7 +4,12 @@ using BenchmarkDotNet.Running;
 if (args.Length > 0 && args[0] == "cpu")
 {
     CpuTimeRun.Run(args);
-    return;
+    return 0;
+}
+if (args.Length > 0 && args[0] == "extraction")
+{
+    return ExtractionBench.Run(args[1..]);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;

@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using AiGov.Text;
+using AiGov.Text.Tests.Quality;
+
+namespace AiGov.TextBench;
+
+/// <summary>
+/// <c>extraction [DIR] [--text] [--worst N] [--limit N]</c>: trafilatura's benchmark pages through the cleaner as a user
+/// drops them (HTML as <c>.html</c>; with <c>--text</c> each page's visible text, one block per line, as <c>.txt</c>),
+/// scored as trafilatura scores them (whitespace-normalised substring match of the <c>with</c> and <c>without</c>
+/// snippets, summed over the pages). Prints P, R, F1, the pages with none of their <c>with</c> snippets, pages per
+/// CPU-second on one thread (after one untimed pass over the first 50 pages) and the worst pages with what was kept
+/// and what was missed.
+/// </summary>
+internal static class ExtractionBench
+{
+    public static int Run(IReadOnlyList<string> args)
+    {
+        var directory = args.FirstOrDefault(arg => !arg.StartsWith("--", StringComparison.Ordinal) && !IsOptionValue(args, arg))
+            ?? ExtractionDevSet.FindDirectory();
+        if (directory is null || !Directory.Exists(directory))
+        {
+            Console.Error.WriteLine($"extraction: no benchmark folder{(directory is null ? string.Empty : " at " + directory)}: pass it (e.g. ../shared/{ExtractionDevSet.RelativeDirectory}) or set AIGOV_SHARED to the shared folder.");
+            return 2;
+        }
+        var text = args.Contains("--text");
+        var worst = Option(args, "--worst") is { } w ? int.Parse(w, CultureInfo.InvariantCulture) : 10;
+        var set = ExtractionDevSet.Load(directory);
+        var pages = Option(args, "--limit") is { } limit ? set.Pages.Take(int.Parse(limit, CultureInfo.InvariantCulture)).ToList() : set.Pages;
+        Console.Error.WriteLine($"extraction: {pages.Count} pages from {directory}, {(text ? "as text dumps (.txt)" : "as HTML (.html)")}");
+
+        var inputs = pages.Select(page =>
+        {
+            var html = set.ReadHtml(page);
+            return text ? Encoding.UTF8.GetBytes(ExtractionDevSet.TextDump(html)) : html;
+        }).ToList();
+        var fileName = text ? "page.txt" : "page.html";
+
+        for (var i = 0; i < Math.Min(50, inputs.Count); i++)
+        {
+            Extract(inputs[i], fileName);
+        }
+
+        var scores = new List<PageScore>(pages.Count);
+        var failures = 0;
+        using var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
+        for (var i = 0; i < pages.Count; i++)
+        {
+            var (clean, failed) = Extract(inputs[i], fileName);
+            failures += failed ? 1 : 0;
+            scores.Add(ExtractionDevSet.Score(pages[i], clean));
+            if ((i + 1) % 100 == 0)
+            {
+                Console.Error.WriteLine($"extraction: {i + 1}/{pages.Count}");
+            }
+        }
+        process.Refresh();
+        var cpuSeconds = (process.TotalProcessorTime - cpu).TotalSeconds;
+
+        Print(scores, failures, pages.Count / cpuSeconds, worst);
+        return 0;
+    }
+
+    private static (string Text, bool Failed) Extract(byte[] input, string fileName)
+    {
+        try
+        {
+            return (DocumentCleaner.Clean(input, fileName).CleanText, false);
+        }
+        catch (Exception e) when (e is UnreadableDocumentException or InvalidOperationException or ArgumentException)
+        {
+            return (string.Empty, true);
+        }
+    }
+
+    private static void Print(IReadOnlyList<PageScore> scores, int failures, double pagesPerCpuSecond, int worst)
+    {
+        var tp = scores.Sum(s => s.TruePositives);
+        var fn = scores.Sum(s => s.FalseNegatives);
+        var fp = scores.Sum(s => s.FalsePositives);
+        var invariant = CultureInfo.InvariantCulture;
+        Console.WriteLine(string.Format(invariant, "pages {0}, with-snippets {1}, without-snippets {2}", scores.Count, tp + fn, fp + scores.Sum(s => s.Page.Without.Count - s.FalsePositives)));
+        Console.WriteLine(string.Format(invariant, "precision {0:F3}, recall {1:F3}, F1 {2:F3} (tp {3}, fn {4}, fp {5})",
+            tp + fp == 0 ? 0 : tp / (double)(tp + fp), tp + fn == 0 ? 0 : tp / (double)(tp + fn), Scores.F1(tp, fp, fn), tp, fn, fp));
+        Console.WriteLine(string.Format(invariant, "pages with none of their with-snippets: {0} ({1:P1}); pages that failed: {2}",
+            scores.Count(s => s.FoundNone), scores.Count(s => s.FoundNone) / (double)scores.Count, failures));
+        Console.WriteLine(string.Format(invariant, "pages per CPU-second, one thread: {0:F0}", pagesPerCpuSecond));
+        Console.WriteLine();
+        foreach (var score in scores.OrderBy(s => s.F1).ThenByDescending(s => s.FalseNegatives + s.FalsePositives).Take(worst))
+        {
+            Console.WriteLine(string.Format(invariant, "{0} F1 {1:F2} (tp {2}, fn {3}, fp {4}) {5}", score.Page.File, score.F1,
+                score.TruePositives, score.FalseNegatives, score.FalsePositives, score.Page.Url));
+            Console.WriteLine($"  kept ({score.Text.Length} chars): {Shorten(score.Text, 240)}");
+            foreach (var missed in score.Missed.Take(2))
+            {
+                Console.WriteLine($"  missed: {Shorten(missed, 160)}");
+            }
+            foreach (var kept in score.Kept.Take(2))
+            {
+                Console.WriteLine($"  kept but should not: {Shorten(kept, 160)}");
+            }
+        }
+    }
+
+    private static string Shorten(string text, int length)
+    {
+        var line = text.ReplaceLineEndings(" ⏎ ");
+        return line.Length <= length ? line : line[..length] + "…";
+    }
+
+    private static string? Option(IReadOnlyList<string> args, string name)
+    {
+        var index = args.ToList().IndexOf(name);
+        return index >= 0 && index + 1 < args.Count ? args[index + 1] : null;
+    }
+
+    private static bool IsOptionValue(IReadOnlyList<string> args, string arg)
+    {
+        var index = args.ToList().IndexOf(arg);
+        return index > 0 && args[index - 1] is "--worst" or "--limit";
+    }
+}

@@ -49,7 +49,8 @@ public static partial class DocumentCleaner
     /// title → metadata → BoilerplateRemover → fingerprint. For plain text, Markdown, PDF and DOCX the title line
     /// stays in the clean text (it is part of the article); for HTML the &lt;title&gt; is separate metadata.
     /// </summary>
-    /// <exception cref="UnreadableDocumentException">A PDF or DOCX without text, encrypted, too large when expanded, or malformed.</exception>
+    /// <exception cref="UnreadableDocumentException">A PDF or DOCX without text, encrypted, too large when expanded, or
+    /// malformed; or any document with no letter left after cleaning (<see cref="UnreadableReasons.NoText"/>).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled (checked between
     /// steps and between PDF pages).</exception>
     public static CleanedDocument Clean(ReadOnlySpan<byte> content, SourceFormat format, CancellationToken cancellationToken = default) =>
@@ -80,12 +81,23 @@ public static partial class DocumentCleaner
             title = FindPlainTextTitle(cleanText);
         }
 
+        if (!cleanText.Any(char.IsLetter))
+        {
+            // Stored, an empty text would become the "exact duplicate" of every later empty page.
+            throw new UnreadableDocumentException(UnreadableReasons.NoText, NoTextDetail(format, content.Length, extracted.Text.Length));
+        }
+
         return new CleanedDocument(title, cleanText, ContentFingerprint.Sha256Hex(cleanText), format, encodingName)
         {
             Metadata = metadata,
             Removed = Cap(extracted.Removed.Concat(boilerplate.Removed)),
         };
     }
+
+    private static string NoTextDetail(SourceFormat format, int bytes, int extractedCharacters) =>
+        extractedCharacters == 0 || format != SourceFormat.Html
+            ? $"the {format.ToString().ToLowerInvariant()} file ({bytes:N0} bytes) holds no letters once markup and boilerplate are removed; if it should, save the page's text or a PDF with a text layer and drop that"
+            : $"the html page ({bytes:N0} bytes) has no readable text outside scripts, styles and page furniture (its {extractedCharacters:N0} characters of text were all boilerplate); the article may be loaded by a script: save the rendered page instead";
 
     private static (ExtractedDocument Document, string EncodingName) Extract(ReadOnlySpan<byte> content, SourceFormat format, CancellationToken cancellationToken)
     {

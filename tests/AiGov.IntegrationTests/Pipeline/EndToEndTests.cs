@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using AiGov.Contracts;
 using AiGov.IntegrationTests.Infrastructure;
@@ -103,6 +104,28 @@ public sealed class EndToEndTests(PipelineFixture pipeline)
         }
         Assert.Equal("not for the pipeline", await File.ReadAllTextAsync(outside));
         Assert.Equal(["watcher:passed", "storage:rejected"], await TrailAsync(rows["refused/empty.txt"].Id));
+    }
+
+    [Fact]
+    public async Task PagesWithNoReadableText_BecomeFailedRows_NotEmptyStoredDuplicatesOfEachOther()
+    {
+        // Issue #14: a page whose only content is a script was stored with an empty text, and every later empty page
+        // became its "exact duplicate".
+        string[] names = ["no-text/app-shell.html", "no-text/another-app-shell.html"];
+        await pipeline.DropAsync(names[0], Encoding.UTF8.GetBytes(
+            "<html><head><title>Loading</title><script>window.render('article')</script></head><body><div id=\"app\"></div></body></html>"));
+        await pipeline.DropAsync(names[1], Encoding.UTF8.GetBytes(
+            "<html><body><noscript>Please enable JavaScript.</noscript><script src=\"/bundle.js\"></script></body></html>"));
+
+        var rows = await pipeline.WaitForRowsAsync(names, s_rowTimeout);
+
+        foreach (var name in names)
+        {
+            Assert.Equal("failed", rows[name].Status);
+            Assert.StartsWith("cleaning_failed: ", rows[name].Error);
+            Assert.Contains("UnreadableDocumentException: no_text: ", rows[name].Error);
+            Assert.Null(rows[name].DuplicateOf);
+        }
     }
 
     /// <summary>The document's status trail as "stage:outcome", in order; every visit has a host and a time.</summary>

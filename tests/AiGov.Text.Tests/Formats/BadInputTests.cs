@@ -36,11 +36,32 @@ public class BadInputTests
 
     [Theory]
     [InlineData("<html><body><p>Unclosed <b>tags <i>everywhere <article><p>Article text that is long enough to be the main content of this broken page.")]
-    [InlineData("<<<>>><!-- unterminated comment <p>text")]
     [InlineData("<html><head><meta charset=\"no-such-charset\"></head><body>caf\u00e9</body></html>")]
     public void Malformed_html_is_cleaned_without_error(string html)
     {
         var cleaned = DocumentCleaner.Clean(Encoding.Latin1.GetBytes(html), "broken.html");
         Assert.NotNull(cleaned.CleanText);
+    }
+
+    // Issue #14: a page with nothing readable is a failed document with a reason, not a stored empty text that
+    // every later empty page would duplicate.
+    [Theory]
+    [InlineData("<<<>>><!-- unterminated comment <p>text", "broken.html")]
+    [InlineData("<html><head><title>App</title><script>document.write('<p>'+window.articleBody+'</p>')</script></head><body><div id=\"root\"></div></body></html>", "spa.html")]
+    [InlineData("<html><body><nav><a href=\"/\">Home</a></nav></body></html>", "menu-only.html")]
+    [InlineData("2024 2025 -- 10 485 760 ... 3.14159", "numbers.txt")]
+    [InlineData("```\n```\n```", "ticks.md")]
+    public void A_document_with_no_readable_text_is_unreadable_with_the_reason_no_text(string content, string fileName)
+    {
+        var exception = Assert.Throws<UnreadableDocumentException>(() => DocumentCleaner.Clean(Encoding.UTF8.GetBytes(content), fileName));
+
+        Assert.Equal(UnreadableReasons.NoText, exception.Reason);
+        Assert.StartsWith("no_text: ", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_document_of_one_short_word_is_still_cleaned()
+    {
+        Assert.Equal("Hallo", DocumentCleaner.Clean(Encoding.UTF8.GetBytes("Hallo"), "note.txt").CleanText);
     }
 }

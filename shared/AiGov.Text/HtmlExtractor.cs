@@ -50,6 +50,9 @@ public static partial class HtmlExtractor
         "html", "head", "body", "main", "article",
     };
 
+    /// <summary>This thread's parser.</summary>
+    internal static HtmlParser Parser => s_parser.Value!;
+
     /// <summary>
     /// Parses <paramref name="html"/> with AngleSharp. The title comes from &lt;title&gt;, else og:title, else the
     /// first &lt;h1&gt;. The main content is the largest &lt;article&gt;, else &lt;main&gt;/[role=main], else the
@@ -95,6 +98,11 @@ public static partial class HtmlExtractor
 
         Render(root, builder);
         var text = TextNormalizer.Normalize(builder.ToString());
+        if (text.Length < ReadabilityFallback.BelowCharacters && ReadabilityFallback.Text(html) is { } second
+            && ReadabilityFallback.WordCount(second) > 2 * ReadabilityFallback.WordCount(text))
+        {
+            text = headline is null || second.Contains(headline, StringComparison.Ordinal) ? second : headline + "\n\n" + second;
+        }
         return new ExtractedDocument(title, StartAtHeadline(text, headline, removed), removed, metadata);
     }
 
@@ -369,7 +377,7 @@ public static partial class HtmlExtractor
     /// Appends the text of <paramref name="root"/>, block elements as paragraph breaks. Iterative: hostile pages
     /// nest elements deeper than the call stack allows.
     /// </summary>
-    private static void Render(INode? root, StringBuilder builder)
+    internal static void Render(INode? root, StringBuilder builder)
     {
         if (root is null)
         {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using AiGov.Text.Html;
 
 namespace AiGov.Text.Tests.Formats;
 
@@ -32,6 +33,15 @@ public class BadInputTests
         var html = string.Concat(Enumerable.Repeat("<div>", 20_000)) + "Deep text of a hostile page that nests far too deeply." + string.Concat(Enumerable.Repeat("</div>", 20_000));
         var cleaned = DocumentCleaner.Clean(Encoding.UTF8.GetBytes(html), "deep.html");
         Assert.Contains("Deep text", cleaned.CleanText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_page_of_more_elements_than_the_second_opinion_accepts_is_still_cleaned_by_the_first()
+    {
+        var html = "<html><body>" + string.Concat(Enumerable.Repeat("<span></span>", ReadabilityFallback.MaxElements + 1000))
+            + "<p>A short note of a hostile page.</p></body></html>";
+        var cleaned = DocumentCleaner.Clean(Encoding.UTF8.GetBytes(html), "many.html");
+        Assert.Contains("A short note of a hostile page.", cleaned.CleanText, StringComparison.Ordinal);
     }
 
     [Theory]

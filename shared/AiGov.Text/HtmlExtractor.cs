@@ -75,6 +75,8 @@ public static partial class HtmlExtractor
     {
         ArgumentNullException.ThrowIfNull(html);
         var document = s_parser.Value!.ParseDocument(html);
+        // Counted before anything is removed: a page too large for the second opinion is not parsed a second time.
+        var elements = document.All.Length;
         var title = FindTitle(document);
         var metadata = HtmlMetadataReader.Read(document);
         var headline = FindHeadline(document);
@@ -98,7 +100,8 @@ public static partial class HtmlExtractor
 
         Render(root, builder);
         var text = TextNormalizer.Normalize(builder.ToString());
-        if (text.Length < ReadabilityFallback.BelowCharacters && ReadabilityFallback.Text(html) is { } second
+        if (text.Length < ReadabilityFallback.BelowCharacters && elements <= ReadabilityFallback.MaxElements
+            && ReadabilityFallback.Text(html) is { } second
             && ReadabilityFallback.WordCount(second) > 2 * ReadabilityFallback.WordCount(text))
         {
             text = headline is null || second.Contains(headline, StringComparison.Ordinal) ? second : headline + "\n\n" + second;

@@ -12,7 +12,8 @@ internal static class ReadabilityFallback
     /// <summary>A first result shorter than this many characters is checked against the second opinion.</summary>
     public const int BelowCharacters = 1500;
 
-    /// <summary>SmartReader gives up on pages with more elements (a hostile page of nested elements).</summary>
+    /// <summary>A page with more elements is not given to SmartReader (a hostile page of nested elements would be
+    /// parsed a second time), and SmartReader itself gives up beyond it.</summary>
     public const int MaxElements = 50_000;
 
     /// <summary>The page's main text as Readability sees it, block elements as paragraph breaks; null when it finds

@@ -75,6 +75,15 @@ public static partial class DocumentCleaner
         var boilerplate = BoilerplateRemover.Apply(text, title, siteLines);
         cancellationToken.ThrowIfCancellationRequested();
         var cleanText = boilerplate.Text;
+        if (format is SourceFormat.PlainText or SourceFormat.Markdown)
+        {
+            var (body, outside) = ProseRun.Keep(cleanText);
+            if (outside.Count > 0)
+            {
+                cleanText = TextNormalizer.Normalize(body);
+                boilerplate = boilerplate with { Text = cleanText, Removed = [.. boilerplate.Removed, .. outside.Select(line => new RemovedText("outside-body", line))] };
+            }
+        }
         if (format != SourceFormat.Html && title is not null && !cleanText.Contains(title, StringComparison.Ordinal))
         {
             // The first line was navigation or a label, not the headline.

@@ -1,0 +1,60 @@
+using AiGov.Text.Boilerplate;
+
+namespace AiGov.Text.Tests;
+
+public class ProseRunTests
+{
+    private const string Article = """
+        Home
+        News
+        Sport
+        Menu Search Sign in
+        Subscribe
+        Parliament adopts the first law on artificial intelligence
+        The European Parliament adopted the first comprehensive law on artificial intelligence on Wednesday, after two years of negotiations.
+        Providers of high-risk systems will have to document their training data and allow human oversight of their products.
+        The rules apply in stages:
+        bans after six months
+        general-purpose models after a year
+        The regulation enters into force twenty days after its publication in the Official Journal of the European Union, and most of its obligations apply two years later.
+        Member states must name the authorities that will supervise the market and set the fines for breaches before the first obligations apply.
+        Related stories
+        Chip makers warn of shortages
+        Ten tools for teachers
+        Click here to subscribe to our newsletter
+        Privacy
+        Terms
+        """;
+
+    [Fact]
+    public void Keeps_the_prose_run_with_its_headline_and_the_list_inside_it()
+    {
+        var (text, outside) = ProseRun.Keep(Article);
+
+        Assert.StartsWith("Parliament adopts the first law on artificial intelligence\n", text, StringComparison.Ordinal);
+        Assert.Contains("bans after six months", text, StringComparison.Ordinal);
+        Assert.EndsWith("before the first obligations apply.", text, StringComparison.Ordinal);
+        Assert.Equal(["Home", "News", "Sport", "Menu Search Sign in", "Subscribe", "Related stories", "Chip makers warn of shortages",
+            "Ten tools for teachers", "Click here to subscribe to our newsletter", "Privacy", "Terms"], outside);
+    }
+
+    [Fact]
+    public void Leaves_a_short_text_whole()
+    {
+        const string note = "Menu\nThe committee meets on Monday.\nPrivacy";
+
+        Assert.Equal((note, 0), (ProseRun.Keep(note).Text, ProseRun.Keep(note).Outside.Count));
+    }
+
+    [Fact]
+    public void A_text_file_dropped_with_menus_is_cleaned_to_its_article_and_its_headline_is_the_title()
+    {
+        var cleaned = DocumentCleaner.Clean(System.Text.Encoding.UTF8.GetBytes(Article), "scraped.txt");
+
+        Assert.Equal("Parliament adopts the first law on artificial intelligence", cleaned.Title);
+        Assert.DoesNotContain("Menu Search Sign in", cleaned.CleanText, StringComparison.Ordinal);
+        Assert.DoesNotContain("Chip makers warn", cleaned.CleanText, StringComparison.Ordinal);
+        Assert.DoesNotContain("Ten tools for teachers", cleaned.CleanText, StringComparison.Ordinal);
+        Assert.Contains(cleaned.Removed, removed => removed.Label == "outside-body" && removed.Text == "Menu Search Sign in");
+    }
+}

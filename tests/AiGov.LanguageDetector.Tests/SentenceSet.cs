@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using AiGov.Tests.Shared;
 
 namespace AiGov.LanguageDetector.Tests;
 
@@ -24,25 +25,8 @@ public sealed record SentenceSet(IReadOnlyDictionary<string, IReadOnlyList<strin
             path => (IReadOnlyList<string>)ReadLines(path)));
     }
 
-    /// <summary>The sentences folder of the shared folder beside the repository (<c>../shared</c>), or of
-    /// <c>AIGOV_SHARED</c> when set; null when neither has it.</summary>
-    public static string? FindDirectory()
-    {
-        if (Environment.GetEnvironmentVariable("AIGOV_SHARED") is { Length: > 0 } shared)
-        {
-            var fromEnvironment = Path.Combine(shared, RelativeDirectory);
-            return Directory.Exists(fromEnvironment) ? fromEnvironment : null;
-        }
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "shared", RelativeDirectory);
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-        return null;
-    }
+    /// <summary>The sentences folder of the shared folder beside the repository, or null when it is not there.</summary>
+    public static string? FindDirectory() => SharedFolder.Find(RelativeDirectory);
 
     /// <summary>Each sentence identified by <paramref name="identify"/>, in order, per language.</summary>
     public SentenceReport Evaluate(Func<string, string> identify)

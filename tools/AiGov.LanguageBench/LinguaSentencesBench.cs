@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using AiGov.LanguageDetector;
 using AiGov.LanguageDetector.Tests;
+using AiGov.Tools.Shared;
 using Lingua;
 
 namespace AiGov.LanguageBench;
@@ -16,15 +17,15 @@ internal static class LinguaSentencesBench
 {
     public static int Run(IReadOnlyList<string> args)
     {
-        var directory = args.FirstOrDefault(arg => !arg.StartsWith("--", StringComparison.Ordinal) && !IsOptionValue(args, arg))
-            ?? SentenceSet.FindDirectory();
+        var arguments = new BenchArguments(args, "--languages", "--show", "--lingua-reference");
+        var directory = arguments.Folder() ?? SentenceSet.FindDirectory();
         if (directory is null || !Directory.Exists(directory))
         {
             Console.Error.WriteLine($"lingua-sentences: no sentence folder{(directory is null ? string.Empty : " at " + directory)}: pass it (e.g. ../shared/{SentenceSet.RelativeDirectory}) or set AIGOV_SHARED to the shared folder.");
             return 2;
         }
         var set = SentenceSet.Load(directory);
-        if (Option(args, "--languages") is { } only)
+        if (arguments.Option("--languages") is { } only)
         {
             var keep = only.Split(',').ToHashSet(StringComparer.Ordinal);
             set = new SentenceSet(set.SentencesByLanguage.Where(pair => keep.Contains(pair.Key)).ToDictionary());
@@ -42,19 +43,19 @@ internal static class LinguaSentencesBench
 
         SentenceReport? lingua = null;
         double linguaPerCoreSecond = 0;
-        if (!args.Contains("--no-lingua"))
+        if (!arguments.Has("--no-lingua"))
         {
             (lingua, linguaPerCoreSecond) = RunLingua(set);
         }
 
         Print(ours, lingua, oursPerSecond, linguaPerCoreSecond);
-        if (lingua is not null && Option(args, "--lingua-reference") is { } reference)
+        if (lingua is not null && arguments.Option("--lingua-reference") is { } reference)
         {
             File.WriteAllLines(reference, lingua.Languages.Select(code =>
                 $"{code}\t{lingua.AnswersByLanguage[code].Count(answer => answer == code)}\t{lingua.AnswersByLanguage[code].Count}"));
             Console.Error.WriteLine($"lingua-sentences: Lingua's right answers per language written to {reference}");
         }
-        if (Option(args, "--show") is { } show)
+        if (arguments.Option("--show") is { } show)
         {
             foreach (var (answer, _) in ours.Confusions(show, 20))
             {
@@ -126,17 +127,5 @@ internal static class LinguaSentencesBench
             Console.WriteLine(string.Format(invariant, "largest gap below Lingua: {0} {1:+0.0;−0.0;0.0} points", worst,
                 (ours.Accuracy(worst) - lingua.Accuracy(worst)) * 100));
         }
-    }
-
-    private static string? Option(IReadOnlyList<string> args, string name)
-    {
-        var index = args.ToList().IndexOf(name);
-        return index >= 0 && index + 1 < args.Count ? args[index + 1] : null;
-    }
-
-    private static bool IsOptionValue(IReadOnlyList<string> args, string arg)
-    {
-        var index = args.ToList().IndexOf(arg);
-        return index > 0 && args[index - 1] is "--languages" or "--show" or "--lingua-reference";
     }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using AiGov.Text;
 using AiGov.Text.Tests.Quality;
+using AiGov.Tools.Shared;
 
 namespace AiGov.TextBench;
 
@@ -18,17 +19,17 @@ internal static class ExtractionBench
 {
     public static int Run(IReadOnlyList<string> args)
     {
-        var directory = args.FirstOrDefault(arg => !arg.StartsWith("--", StringComparison.Ordinal) && !IsOptionValue(args, arg))
-            ?? ExtractionDevSet.FindDirectory();
+        var arguments = new BenchArguments(args, "--worst", "--limit");
+        var directory = arguments.Folder() ?? ExtractionDevSet.FindDirectory();
         if (directory is null || !Directory.Exists(directory))
         {
             Console.Error.WriteLine($"extraction: no benchmark folder{(directory is null ? string.Empty : " at " + directory)}: pass it (e.g. ../shared/{ExtractionDevSet.RelativeDirectory}) or set AIGOV_SHARED to the shared folder.");
             return 2;
         }
-        var text = args.Contains("--text");
-        var worst = Option(args, "--worst") is { } w ? int.Parse(w, CultureInfo.InvariantCulture) : 10;
+        var text = arguments.Has("--text");
+        var worst = arguments.Option("--worst") is { } w ? int.Parse(w, CultureInfo.InvariantCulture) : 10;
         var set = ExtractionDevSet.Load(directory);
-        var pages = Option(args, "--limit") is { } limit ? set.Pages.Take(int.Parse(limit, CultureInfo.InvariantCulture)).ToList() : set.Pages;
+        var pages = arguments.Option("--limit") is { } limit ? set.Pages.Take(int.Parse(limit, CultureInfo.InvariantCulture)).ToList() : set.Pages;
         Console.Error.WriteLine($"extraction: {pages.Count} pages from {directory}, {(text ? "as text dumps (.txt)" : "as HTML (.html)")}");
 
         var inputs = pages.Select(page =>
@@ -109,17 +110,5 @@ internal static class ExtractionBench
     {
         var line = text.ReplaceLineEndings(" ⏎ ");
         return line.Length <= length ? line : line[..length] + "…";
-    }
-
-    private static string? Option(IReadOnlyList<string> args, string name)
-    {
-        var index = args.ToList().IndexOf(name);
-        return index >= 0 && index + 1 < args.Count ? args[index + 1] : null;
-    }
-
-    private static bool IsOptionValue(IReadOnlyList<string> args, string arg)
-    {
-        var index = args.ToList().IndexOf(arg);
-        return index > 0 && args[index - 1] is "--worst" or "--limit";
     }
 }

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
+using AiGov.Tests.Shared;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 
@@ -77,25 +78,8 @@ public sealed class ExtractionDevSet
         return new ExtractionDevSet(directory, pages);
     }
 
-    /// <summary>The set in the shared folder beside the repository (<c>../shared</c>), or of <c>AIGOV_SHARED</c> when
-    /// set; null when neither has it.</summary>
-    public static string? FindDirectory()
-    {
-        if (Environment.GetEnvironmentVariable("AIGOV_SHARED") is { Length: > 0 } shared)
-        {
-            var fromEnvironment = Path.Combine(shared, RelativeDirectory);
-            return System.IO.Directory.Exists(fromEnvironment) ? fromEnvironment : null;
-        }
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "shared", RelativeDirectory);
-            if (System.IO.Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-        return null;
-    }
+    /// <summary>The set in the shared folder beside the repository, or null when it is not there.</summary>
+    public static string? FindDirectory() => SharedFolder.Find(RelativeDirectory);
 
     public byte[] ReadHtml(ExtractionPage page)
     {

@@ -36,6 +36,32 @@ public class BadInputTests
     }
 
     [Fact]
+    public void Elements_nested_deeper_than_any_real_page_are_flattened_so_the_parse_stays_fast()
+    {
+        // Issue #14 point 4: 200,000 nested <div>s took AngleSharp minutes to parse (its time grows with the square of
+        // the depth), and the parse cannot be cancelled.
+        const int depth = 200_000;
+        var html = "<html><body>" + string.Concat(Enumerable.Repeat("<div>", depth)) + "<p>Deep text of a hostile page.</p>"
+            + string.Concat(Enumerable.Repeat("</div>", depth)) + "</body></html>";
+
+        var flattened = HtmlNesting.Flatten(html, HtmlNesting.MaximumDepth);
+
+        // <html> and <body> are two of the levels kept.
+        Assert.Equal(2 * (HtmlNesting.MaximumDepth - 2), flattened.Split("div>").Length - 1);
+        Assert.Contains("<p>Deep text of a hostile page.</p>", flattened, StringComparison.Ordinal);
+        Assert.Contains("Deep text", DocumentCleaner.Clean(Encoding.UTF8.GetBytes(html), "deep.html").CleanText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_page_within_the_nesting_limit_is_parsed_as_it_is()
+    {
+        const string html = "<html><body><div><div><p>One<p>Two<br><img src=x><!-- <div> --><script>if (a<b) {}</script></div></div></body></html>";
+
+        Assert.Same(html, HtmlNesting.Flatten(html, 4));
+        Assert.Equal("<html><body><div><p>One<p>Two<br><img src=x><!-- <div> --><script>if (a<b) {}</script></div></body></html>", HtmlNesting.Flatten(html, 3));
+    }
+
+    [Fact]
     public void A_page_of_more_elements_than_the_second_opinion_accepts_is_still_cleaned_by_the_first()
     {
         var html = "<html><body>" + string.Concat(Enumerable.Repeat("<span></span>", ReadabilityFallback.MaxElements + 1000))

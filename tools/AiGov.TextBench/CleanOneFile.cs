@@ -1,0 +1,43 @@
+using System.Diagnostics;
+using AiGov.Text;
+
+namespace AiGov.TextBench;
+
+/// <summary><c>clean FILE</c>: one file through the cleaner as the cleaner service would clean it: the time (wall and
+/// CPU), the title, the text kept and the labels of what was removed, or why it is unreadable.</summary>
+internal static class CleanOneFile
+{
+    public static int Run(string path)
+    {
+        if (!File.Exists(path))
+        {
+            Console.Error.WriteLine($"clean: {path} does not exist: pass the path of a file to clean");
+            return 2;
+        }
+        var bytes = File.ReadAllBytes(path);
+        using var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
+        var wall = Stopwatch.StartNew();
+        try
+        {
+            var cleaned = DocumentCleaner.Clean(bytes, Path.GetFileName(path));
+            Report(wall, process, cpu);
+            Console.WriteLine($"title: {cleaned.Title}");
+            Console.WriteLine($"removed: {string.Join(", ", cleaned.Removed.GroupBy(r => r.Label).Select(g => $"{g.Key} {g.Count()}"))}");
+            Console.WriteLine(cleaned.CleanText);
+            return 0;
+        }
+        catch (UnreadableDocumentException e)
+        {
+            Report(wall, process, cpu);
+            Console.WriteLine($"unreadable: {e.Message}");
+            return 1;
+        }
+    }
+
+    private static void Report(Stopwatch wall, Process process, TimeSpan cpu)
+    {
+        process.Refresh();
+        Console.Error.WriteLine($"clean: {wall.Elapsed.TotalMilliseconds:N0} ms wall, {(process.TotalProcessorTime - cpu).TotalMilliseconds:N0} ms CPU");
+    }
+}

@@ -204,9 +204,9 @@ public sealed class NgramModel
         var rows = _rows.AsSpan();
         var ngrams = 0;
         var words = new NgramWindow(Order, Scope);
-        foreach (var raw in Characters(text))
+        for (var at = 0; at <= text.Length; at++)
         {
-            if (words.Next(raw) is var key and not 0 && _index.RowOf(key) is var row and >= 0)
+            if (words.Next(CharacterOrEnd(text, at)) is var key and not 0 && _index.RowOf(key) is var row and >= 0)
             {
                 var rowVectors = MemoryMarshal.Cast<short, Vector128<short>>(rows.Slice(row * Stride, Stride));
                 for (var i = 0; i < rowVectors.Length; i++)
@@ -229,9 +229,9 @@ public sealed class NgramModel
     {
         var ngrams = 0;
         var words = new NgramWindow(Order, Scope);
-        foreach (var raw in Characters(text))
+        for (var at = 0; at <= text.Length; at++)
         {
-            if (words.Next(raw) is var key and not 0 && _index.RowOf(key) is var row and >= 0)
+            if (words.Next(CharacterOrEnd(text, at)) is var key and not 0 && _index.RowOf(key) is var row and >= 0)
             {
                 for (var entry = _offsets[row]; entry < _offsets[row + 1]; entry++)
                 {
@@ -256,25 +256,9 @@ public sealed class NgramModel
         sums.Clear();
     }
 
-    /// <summary>The text's characters, then (for <see cref="NgramScope.ShortWords"/>) a space that ends its last word.</summary>
-    private SpanWithEnd Characters(ReadOnlySpan<char> text) => new(text, Scope is NgramScope.ShortWords);
-
-    private readonly ref struct SpanWithEnd(ReadOnlySpan<char> text, bool end)
-    {
-        private readonly ReadOnlySpan<char> _text = text;
-
-        public Enumerator GetEnumerator() => new(_text, end);
-
-        public ref struct Enumerator(ReadOnlySpan<char> text, bool end)
-        {
-            private readonly ReadOnlySpan<char> _text = text;
-            private int _index = -1;
-
-            public readonly char Current => _index < _text.Length ? _text[_index] : ' ';
-
-            public bool MoveNext() => ++_index < _text.Length + (end ? 1 : 0);
-        }
-    }
+    /// <summary>The text's characters, then a space that ends its last word (a <see cref="NgramScope.ShortWords"/>
+    /// table counts a word when it ends).</summary>
+    private static char CharacterOrEnd(ReadOnlySpan<char> text, int index) => index < text.Length ? text[index] : ' ';
 
     /// <summary>The n-grams of a text as Lingua counts them: lower-cased letters within a word; combining marks
     /// (Devanagari vowel signs, Arabic harakat) are left out without breaking the word. With
@@ -290,7 +274,7 @@ public sealed class NgramModel
         {
             if (!char.IsLetter(raw))
             {
-                if (IsCombiningMark(raw))
+                if (ScriptHistogram.IsCombiningMark(char.GetUnicodeCategory(raw)))
                 {
                     return 0;
                 }
@@ -304,8 +288,5 @@ public sealed class NgramModel
             ++_inWord;
             return scope is NgramScope.Sliding && _inWord >= order ? key : 0;
         }
-
-        private static bool IsCombiningMark(char c) =>
-            char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark;
     }
 }

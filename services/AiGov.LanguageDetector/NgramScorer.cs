@@ -23,10 +23,6 @@ public sealed class NgramScorer
         _slidingTables = _models.Count(model => model.Scope is NgramScope.Sliding);
     }
 
-    public IReadOnlyList<string> Codes => _models[0].Codes;
-
-    public IReadOnlyList<NgramModel> Models => _models;
-
     /// <summary>The most likely language of the text, its confidence (0..1) and the number of known n-grams of all
     /// lengths.</summary>
     public (string Code, double Confidence, int Ngrams) Score(ReadOnlySpan<char> text)

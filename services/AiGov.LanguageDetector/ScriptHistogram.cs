@@ -46,7 +46,7 @@ public sealed class ScriptHistogram
                 histogram._counts[(int)Classify(rune.Value)]++;
                 histogram.LetterCount++;
             }
-            else if (IsVowelSign(rune) && Classify(rune.Value) is var script and not Script.Other)
+            else if (IsCombiningMark(Rune.GetUnicodeCategory(rune)) && Classify(rune.Value) is var script and not Script.Other)
             {
                 // Devanagari, Bengali, Thai, ... write most vowels as combining signs: without them a Hindi word
                 // weighs half an English one of the same length.
@@ -92,8 +92,9 @@ public sealed class ScriptHistogram
         _ => 1,
     };
 
-    private static bool IsVowelSign(Rune rune) =>
-        Rune.GetUnicodeCategory(rune) is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark;
+    /// <summary>A combining mark: a vowel sign of an abugida, a virama, Arabic harakat, a Latin accent written apart.</summary>
+    internal static bool IsCombiningMark(System.Globalization.UnicodeCategory category) =>
+        category is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark;
 
     private static Script Classify(int c) => c switch
     {

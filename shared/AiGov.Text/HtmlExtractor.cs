@@ -105,7 +105,7 @@ public static partial class HtmlExtractor
         var text = TextNormalizer.Normalize(builder.ToString());
         if (text.Length < ReadabilityFallback.BelowCharacters && elements <= ReadabilityFallback.MaxElements
             && ReadabilityFallback.Text(html) is { } second
-            && ReadabilityFallback.WordCount(second) > 2 * ReadabilityFallback.WordCount(text))
+            && WhitespaceCollapser.WordCount(second) > 2 * WhitespaceCollapser.WordCount(text))
         {
             text = headline is null || second.Contains(headline, StringComparison.Ordinal) ? second : headline + "\n\n" + second;
         }

@@ -54,6 +54,22 @@ internal static class WhitespaceCollapser
         return length;
     }
 
+    /// <summary>The number of words: runs of characters between white space (what a split on white space that drops
+    /// empty entries would count, without building the parts).</summary>
+    public static int WordCount(ReadOnlySpan<char> text)
+    {
+        var words = 0;
+        var inWord = false;
+        foreach (var c in text)
+        {
+            var space = char.IsWhiteSpace(c);
+            words += !space && !inWord ? 1 : 0;
+            inWord = !space;
+        }
+
+        return words;
+    }
+
     /// <summary>Appends <paramref name="text"/> with every run of whitespace as one space (not trimmed).</summary>
     public static void AppendCollapsed(StringBuilder builder, ReadOnlySpan<char> text)
     {

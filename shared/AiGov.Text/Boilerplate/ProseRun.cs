@@ -76,7 +76,7 @@ internal static class ProseRun
 
     internal static bool IsProse(string line)
     {
-        var words = Words(line);
+        var words = WhitespaceCollapser.WordCount(line);
         var cjk = line.Count(c => c is >= '\u3040' and <= '\u9FFF' or >= '\uAC00' and <= '\uD7AF');
         if (cjk >= 10)
         {
@@ -87,7 +87,7 @@ internal static class ProseRun
 
     private static bool LooksLikeHeadline(string line, int minimumWords)
     {
-        var words = Words(line);
+        var words = WhitespaceCollapser.WordCount(line);
         return words >= minimumWords && words <= 25 && !EndsLikeSentence(line) && line.Length <= 200;
     }
 
@@ -97,7 +97,6 @@ internal static class ProseRun
         return trimmed.Length > 0 && trimmed[^1] is '.' or '!' or '?' or '。' or '！' or '？' or ':' or '…';
     }
 
-    private static int Words(string line) => line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
 
     /// <summary>Kadane's scan: each stretch between resets (where the running sum falls to zero or below) gives the
     /// run from its start to its highest point. (Extending a run to its last prose line that still held half of that

@@ -39,6 +39,4 @@ internal static class ReadabilityFallback
         var text = TextNormalizer.Normalize(builder.ToString());
         return text.Length == 0 ? null : text;
     }
-
-    public static int WordCount(string text) => text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
 }

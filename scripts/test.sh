@@ -92,6 +92,20 @@ if [ "$failed" -ne 0 ]; then
   done
   [ "$suites_failed" -eq 0 ] || echo "  FAILED $suites_failed script suite(s): see the chaos/cluster-test output above" >&2
 fi
+# dotnet test also fails a run whose tests all passed when the run logged an error (a fixture's clean-up that threw,
+# a test host that wrote to its error stream): the TRX keeps those as run infos. Say them here, near the tail.
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  echo "test: dotnet test failed although no test failed; the errors its runs logged:" >&2
+  for trx in "$results"/*.trx; do
+    [ -e "$trx" ] || continue
+    tr -d '\r' <"$trx" | awk -v file="${trx##*/}" '
+      /<RunInfo / { inside = 1; text = "" }
+      inside { text = text " " $0 }
+      inside && /<\/RunInfo>/ { inside = 0; sub(/.*<Text>/, "", text); sub(/<\/Text>.*/, "", text)
+                                gsub(/[ \t]+/, " ", text); printf "  %s: %s\n", file, substr(text, 1, 600) }
+    ' >&2
+  done
+fi
 # Servers stop before the summary, so that the summary is the last line.
 trap - EXIT
 cleanup

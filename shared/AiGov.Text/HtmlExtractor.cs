@@ -95,6 +95,11 @@ public static partial class HtmlExtractor
         RemoveChrome(document, main, body, removed);
 
         var root = ChooseRoot(main, body);
+        if (root is not null)
+        {
+            LinkDensePruner.Prune(root, removed);
+        }
+
         var builder = new StringBuilder();
         if (headline is not null && root is not null && !root.QuerySelectorAll("h1").Any())
         {

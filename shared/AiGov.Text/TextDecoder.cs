@@ -62,6 +62,13 @@ public static partial class TextDecoder
             return new DecodedText(s_utf8Strict.GetString(content), "utf-8", false);
         }
 
+        // A UTF-8 page with a stray byte (a truncated character, one pasted Latin-1 quote) stays UTF-8, as browsers
+        // read it: read as windows-1252 every other non-ASCII character of it would become mojibake ("atakÃ³w").
+        if (IsMostlyUtf8(content))
+        {
+            return new DecodedText(s_utf8.GetString(content), "utf-8", false);
+        }
+
         if (isHtml)
         {
             var declared = FindHtmlCharset(content[..Math.Min(content.Length, MetaScanBytes)]);
@@ -155,6 +162,39 @@ public static partial class TextDecoder
         }
 
         return (null, 0);
+    }
+
+    /// <summary>
+    /// True when valid multi-byte UTF-8 sequences outnumber the invalid bytes at least ten to one: text in another
+    /// single-byte encoding almost never forms a valid sequence (a lead byte C2..F4 followed by the right number of
+    /// 80..BF bytes), so such bytes are UTF-8 with a few damaged places.
+    /// </summary>
+    internal static bool IsMostlyUtf8(ReadOnlySpan<byte> content)
+    {
+        var valid = 0;
+        var invalid = 0;
+        while (!content.IsEmpty)
+        {
+            var nonAscii = content.IndexOfAnyExceptInRange((byte)0, (byte)0x7F);
+            if (nonAscii < 0)
+            {
+                break;
+            }
+
+            content = content[nonAscii..];
+
+            if (System.Text.Rune.DecodeFromUtf8(content, out _, out var consumed) == System.Buffers.OperationStatus.Done)
+            {
+                valid++;
+            }
+            else
+            {
+                invalid++;
+            }
+            content = content[consumed..];
+        }
+
+        return valid > 0 && valid >= 10 * invalid;
     }
 
     private static Encoding? FindHtmlCharset(ReadOnlySpan<byte> head)

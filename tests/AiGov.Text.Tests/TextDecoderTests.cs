@@ -73,6 +73,27 @@ public class TextDecoderTests
     }
 
     [Fact]
+    public void Utf8_with_one_damaged_byte_stays_utf8()
+    {
+        const string polish = "Sprzeciw wobec ataków na Fundację. Kłamliwym atakom sprzeciwiają się też dziennikarze. ";
+        var bytes = Encoding.UTF8.GetBytes(polish).Concat(new byte[] { 0xC3, 0x20 }).Concat(Encoding.UTF8.GetBytes(polish)).ToArray();
+
+        var decoded = TextDecoder.Decode(bytes, isHtml: true);
+
+        Assert.Equal("utf-8", decoded.EncodingName);
+        Assert.Equal(2, decoded.Text.Split("ataków").Length - 1);
+        Assert.DoesNotContain("Ã", decoded.Text);
+    }
+
+    [Fact]
+    public void Gbk_chinese_is_not_taken_for_damaged_utf8()
+    {
+        const string chinese = "人工智能治理的国际合作与监管框架正在形成，各国政府发布了新的政策文件。";
+        var decoded = TextDecoder.Decode(Encoding.GetEncoding("GB18030").GetBytes(chinese));
+        Assert.Equal(chinese, decoded.Text);
+    }
+
+    [Fact]
     public void Windows1252_german_is_not_taken_for_chinese()
     {
         var bytes = Encoding.GetEncoding(1252).GetBytes("Müller straße über");

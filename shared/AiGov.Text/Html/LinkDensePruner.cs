@@ -1,0 +1,108 @@
+using AngleSharp.Dom;
+
+namespace AiGov.Text.Html;
+
+/// <summary>
+/// Removes from the chosen content the small blocks that are mostly links: related-story lists, tag lists, pagination,
+/// "read more" lines, author boxes. trafilatura's link-density test (its <c>prune_unwanted_sections</c>): only blocks
+/// shorter than a limit are tested, so a long paragraph that cites many sources stays whatever its links.
+/// </summary>
+internal static class LinkDensePruner
+{
+    // A link text shorter than this counts as a short link (a tag, a page number, a section name).
+    private const int ShortLinkLength = 10;
+
+    // Share of the text in links, and of the links that are short, above which a tested block is a link block.
+    private const double LinkShare = 0.8;
+
+    // Backtracking (divs only): a short div of three or more children with any link is a widget, not prose.
+    private const int BacktrackingTextLength = 100;
+    private const int BacktrackingChildren = 3;
+
+    public const string Label = "links";
+
+    /// <summary>Removes the link blocks inside <paramref name="root"/> (never <paramref name="root"/> itself).</summary>
+    public static void Prune(IElement root, List<RemovedText> removed)
+    {
+        // The order of trafilatura: divs twice (a div that loses its link blocks may be one itself), then lists, then
+        // paragraphs.
+        PruneAll(root, "div", backtracking: true, removed);
+        PruneAll(root, "div", backtracking: true, removed);
+        PruneAll(root, "ul, ol, dl", backtracking: false, removed);
+        PruneAll(root, "p", backtracking: false, removed);
+    }
+
+    private static void PruneAll(IElement root, string selector, bool backtracking, List<RemovedText> removed)
+    {
+        var doomed = new List<IElement>();
+        foreach (var element in root.QuerySelectorAll(selector))
+        {
+            if (IsLinkBlock(element, backtracking))
+            {
+                doomed.Add(element);
+            }
+        }
+
+        foreach (var element in doomed)
+        {
+            if (element.Parent is null || !root.Contains(element))
+            {
+                continue;
+            }
+
+            var text = WhitespaceCollapser.CollapseAndTrim(element.TextContent);
+            if (text.Length > 0)
+            {
+                removed.Add(new RemovedText(Label, text));
+            }
+            element.Remove();
+        }
+    }
+
+    /// <summary>trafilatura's <c>link_density_test</c>, with its backtracking rule for divs.</summary>
+    internal static bool IsLinkBlock(IElement element, bool backtracking)
+    {
+        var links = element.GetElementsByTagName("a");
+        if (links.Length == 0)
+        {
+            return false;
+        }
+
+        var textLength = WhitespaceCollapser.CollapsedTrimmedLength(element.TextContent);
+        var isLast = element.NextElementSibling is null;
+        var limit = element.LocalName == "p" ? (isLast ? 60 : 30) : (isLast ? 300 : 100);
+        var linkTexts = 0;
+        var linkLength = 0;
+        var shortLinks = 0;
+        if (textLength < limit || (backtracking && textLength < BacktrackingTextLength))
+        {
+            foreach (var link in links)
+            {
+                var length = WhitespaceCollapser.CollapsedTrimmedLength(link.TextContent);
+                if (length == 0)
+                {
+                    continue;
+                }
+
+                linkTexts++;
+                linkLength += length;
+                if (length < ShortLinkLength)
+                {
+                    shortLinks++;
+                }
+            }
+        }
+
+        if (textLength < limit)
+        {
+            if (linkTexts == 0 || linkLength > LinkShare * textLength
+                || (linkTexts > 1 && shortLinks > LinkShare * linkTexts))
+            {
+                return true;
+            }
+        }
+
+        return backtracking && linkTexts > 0 && textLength is > 0 and < BacktrackingTextLength
+            && element.ChildElementCount >= BacktrackingChildren;
+    }
+}

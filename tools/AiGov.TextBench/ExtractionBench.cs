@@ -8,7 +8,7 @@ using AiGov.Tools.Shared;
 namespace AiGov.TextBench;
 
 /// <summary>
-/// <c>extraction [DIR] [--text] [--worst N] [--limit N]</c>: trafilatura's benchmark pages through the cleaner as a user
+/// <c>extraction [DIR] [--text] [--worst N] [--limit N] [--dump FOLDER]</c>: trafilatura's benchmark pages through the cleaner as a user
 /// drops them (HTML as <c>.html</c>; with <c>--text</c> each page's visible text, one block per line, as <c>.txt</c>),
 /// scored as trafilatura scores them (whitespace-normalised substring match of the <c>with</c> and <c>without</c>
 /// snippets, summed over the pages). Prints P, R, F1, the pages with none of their <c>with</c> snippets, pages per
@@ -19,7 +19,7 @@ internal static class ExtractionBench
 {
     public static int Run(IReadOnlyList<string> args)
     {
-        var arguments = new BenchArguments(args, "--worst", "--limit");
+        var arguments = new BenchArguments(args, "--worst", "--limit", "--dump");
         var directory = arguments.Folder() ?? ExtractionDevSet.FindDirectory();
         if (directory is null || !Directory.Exists(directory))
         {
@@ -62,6 +62,10 @@ internal static class ExtractionBench
         var cpuSeconds = (process.TotalProcessorTime - cpu).TotalSeconds;
 
         Print(scores, failures, pages.Count / cpuSeconds, worst);
+        if (arguments.Option("--dump") is { } dump)
+        {
+            Dump(scores, dump);
+        }
         return 0;
     }
 
@@ -104,6 +108,23 @@ internal static class ExtractionBench
                 Console.WriteLine($"  kept but should not: {Shorten(kept, 160)}");
             }
         }
+    }
+
+    /// <summary>Each page's kept text as FILE.txt and one line a page in scores.tsv, to compare two runs page by page.</summary>
+    private static void Dump(IReadOnlyList<PageScore> scores, string folder)
+    {
+        Directory.CreateDirectory(folder);
+        var tsv = new StringBuilder("file\ttp\tfn\tfp\tchars\turl\tmissed\tkept_but_should_not\n");
+        foreach (var score in scores)
+        {
+            var name = score.Page.File.Replace(".html.gz", string.Empty, StringComparison.Ordinal);
+            File.WriteAllText(Path.Combine(folder, name + ".txt"), score.Text);
+            tsv.Append(CultureInfo.InvariantCulture, $"{name}\t{score.TruePositives}\t{score.FalseNegatives}\t{score.FalsePositives}\t{score.Text.Length}\t{score.Page.Url}\t")
+                .Append(string.Join(" | ", score.Missed).ReplaceLineEndings(" ")).Append('\t')
+                .Append(string.Join(" | ", score.Kept).ReplaceLineEndings(" ")).Append('\n');
+        }
+        File.WriteAllText(Path.Combine(folder, "scores.tsv"), tsv.ToString());
+        Console.Error.WriteLine($"extraction: kept texts and scores.tsv written to {folder}");
     }
 
     private static string Shorten(string text, int length)

@@ -50,13 +50,35 @@ internal static class LinkDensePruner
                 continue;
             }
 
-            var text = WhitespaceCollapser.CollapseAndTrim(element.TextContent);
-            if (text.Length > 0)
+            if (element.PreviousElementSibling is { } previous && IsHeadingOf(previous))
             {
-                removed.Add(new RemovedText(Label, text));
+                Remove(previous, removed);
             }
-            element.Remove();
+            Remove(element, removed);
         }
+    }
+
+    /// <summary>A heading or a short label line ending in a colon ("Related", "Read also:") just before a link
+    /// block introduces it and goes with it.</summary>
+    private static bool IsHeadingOf(IElement element)
+    {
+        if (element.LocalName is "h2" or "h3" or "h4" or "h5" or "h6")
+        {
+            return true;
+        }
+
+        var text = WhitespaceCollapser.CollapseAndTrim(element.TextContent);
+        return text.Length is > 0 and <= 60 && text[^1] == ':';
+    }
+
+    private static void Remove(IElement element, List<RemovedText> removed)
+    {
+        var text = WhitespaceCollapser.CollapseAndTrim(element.TextContent);
+        if (text.Length > 0)
+        {
+            removed.Add(new RemovedText(Label, text));
+        }
+        element.Remove();
     }
 
     /// <summary>trafilatura's <c>link_density_test</c>, with its backtracking rule for divs.</summary>

@@ -35,6 +35,9 @@ public static partial class HtmlExtractor
     private const double BodyContainerShareOfRoot = 0.5;
     private const double RootShareOfBodyContainer = 0.7;
     private const int MinLeadLength = 80;
+    private const int MaxTrailingBlocks = 20;
+    private const string AfterBodyLabel = "after-body";
+    private const string StructuredBlockSelector = "li, td, th, pre, code, table, dl, blockquote";
     private const double MaxLeadLinkDensity = 0.3;
 
     // Minimum length of a text block that counts as a paragraph for density scoring.
@@ -104,6 +107,7 @@ public static partial class HtmlExtractor
         if (root is not null)
         {
             LinkDensePruner.Prune(root, removed);
+            TrimTrailingBlocks(root, removed);
         }
 
         var builder = new StringBuilder();
@@ -356,6 +360,63 @@ public static partial class HtmlExtractor
                 && VisibleTextLength(element) >= MinLeadLength && LinkDensity(element) < MaxLeadLinkDensity)
             .TakeLast(2)
             .ToList();
+    }
+
+    /// <summary>
+    /// What follows the article's last prose inside the chosen block (an author box, "More topics", a caption, "back
+    /// to the list") goes: from the end, each block of text that does not read as prose is removed, up to the last
+    /// prose block. Lists, tables, code and quotes end the trim: an article may end with its list of measures.
+    /// </summary>
+    private static void TrimTrailingBlocks(IElement root, List<RemovedText> removed)
+    {
+        for (var i = 0; i < MaxTrailingBlocks; i++)
+        {
+            var block = LastTextBlock(root);
+            if (block is null || block == root || block.Closest(StructuredBlockSelector) is { } structured && root.Contains(structured)
+                || Boilerplate.ProseRun.IsProse(VisibleText(block)))
+            {
+                return;
+            }
+
+            Drop(block, AfterBodyLabel, removed);
+        }
+    }
+
+    /// <summary>The block element (within <paramref name="root"/>) around the last text of <paramref name="root"/>.</summary>
+    private static IElement? LastTextBlock(IElement root)
+    {
+        INode? node = root;
+        while (node is not null && node.NodeType != NodeType.Text)
+        {
+            var children = node.ChildNodes;
+            INode? next = null;
+            for (var i = children.Length - 1; i >= 0; i--)
+            {
+                if (children[i] is IElement || (children[i].NodeType == NodeType.Text && !string.IsNullOrWhiteSpace(children[i].TextContent)))
+                {
+                    if (children[i] is IElement element && string.IsNullOrWhiteSpace(element.TextContent))
+                    {
+                        continue;
+                    }
+
+                    next = children[i];
+                    break;
+                }
+            }
+            if (next is null)
+            {
+                return null;
+            }
+
+            node = next;
+        }
+
+        var block = node?.ParentElement;
+        while (block is not null && block != root && !s_blockElements.Contains(block.LocalName))
+        {
+            block = block.ParentElement;
+        }
+        return block;
     }
 
     private static bool IsBefore(INode first, INode second) =>

@@ -93,7 +93,7 @@ internal static class ProseRun
 
     private static bool EndsLikeSentence(string line)
     {
-        var trimmed = line.TrimEnd('"', '”', '’', '»', ')', '」', '』', ' ');
+        var trimmed = line.TrimEnd('"', '”', '“', '’', '‘', '»', '«', ')', '」', '』', ' ');
         return trimmed.Length > 0 && trimmed[^1] is '.' or '!' or '?' or '。' or '！' or '？' or ':' or '…';
     }
 

@@ -122,7 +122,7 @@ public static partial class DocumentCleaner
         cancellationToken.ThrowIfCancellationRequested();
         var document = format switch
         {
-            SourceFormat.Html => HtmlExtractor.ExtractDocument(decoded.Text),
+            SourceFormat.Html => HtmlExtractor.ExtractDocument(decoded.Text, cancellationToken),
             SourceFormat.Markdown => new ExtractedDocument(MarkdownStripper.FindFirstHeading(decoded.Text),
                 TextNormalizer.Normalize(MarkdownStripper.Strip(decoded.Text)), [], ArticleMetadata.Empty),
             _ => new ExtractedDocument(null, TextNormalizer.Normalize(decoded.Text), [], ArticleMetadata.Empty),

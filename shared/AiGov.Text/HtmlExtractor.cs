@@ -80,34 +80,38 @@ public static partial class HtmlExtractor
     /// (meta tags, JSON-LD, &lt;time&gt;, byline). When the chosen content does not contain the page's &lt;h1&gt;
     /// (a headline above the article body), the headline is put in front of the text.
     /// </summary>
-    internal static ExtractedDocument ExtractDocument(string html)
+    internal static ExtractedDocument ExtractDocument(string html, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(html);
         // AngleSharp's parse time grows with the square of the nesting depth (50,000 nested elements: 7 s, 200,000:
         // minutes, and it cannot be cancelled): elements nested deeper than any real page are flattened first.
         html = HtmlNesting.Flatten(html, HtmlNesting.MaximumDepth);
+        cancellationToken.ThrowIfCancellationRequested();
         var document = s_parser.Value!.ParseDocument(html);
+        cancellationToken.ThrowIfCancellationRequested();
         // Counted before anything is removed: a page too large for the second opinion is not parsed a second time.
         var elements = document.All.Length;
         var title = FindTitle(document);
         var metadata = HtmlMetadataReader.Read(document);
+        cancellationToken.ThrowIfCancellationRequested();
         var headline = FindHeadline(document);
         var removed = new List<RemovedText>();
 
         foreach (var element in document.QuerySelectorAll(AlwaysRemovedSelector).ToList())
         {
+            cancellationToken.ThrowIfCancellationRequested();
             element.Remove();
         }
 
         var body = document.Body ?? document.DocumentElement;
-        var main = FindMainCandidate(document);
-        RemoveChrome(document, main, body, removed);
+        var main = FindMainCandidate(document, cancellationToken);
+        RemoveChrome(document, main, body, removed, cancellationToken);
 
-        var (root, lead) = ChooseRoot(main, body);
+        var (root, lead) = ChooseRoot(main, body, cancellationToken);
         if (root is not null)
         {
-            LinkDensePruner.Prune(root, removed);
-            TrimTrailingBlocks(root, removed);
+            LinkDensePruner.Prune(root, removed, cancellationToken);
+            TrimTrailingBlocks(root, removed, cancellationToken);
         }
 
         var builder = new StringBuilder();
@@ -118,12 +122,12 @@ public static partial class HtmlExtractor
 
         foreach (var paragraph in lead)
         {
-            Render(paragraph, builder);
+            Render(paragraph, builder, cancellationToken);
         }
-        Render(root, builder);
+        Render(root, builder, cancellationToken);
         var text = TextNormalizer.Normalize(builder.ToString());
         if (text.Length < ReadabilityFallback.BelowCharacters && elements <= ReadabilityFallback.MaxElements
-            && ReadabilityFallback.Text(html) is { } second
+            && ReadabilityFallback.Text(html, cancellationToken) is { } second
             && WhitespaceCollapser.WordCount(second) > 2 * WhitespaceCollapser.WordCount(text))
         {
             text = headline is null || second.Contains(headline, StringComparison.Ordinal) ? second : headline + "\n\n" + second;
@@ -182,7 +186,7 @@ public static partial class HtmlExtractor
         return null;
     }
 
-    private static IElement? FindMainCandidate(IDocument document)
+    private static IElement? FindMainCandidate(IDocument document, CancellationToken cancellationToken)
     {
         // The first of the candidates with the most text outside links (as a stable descending sort would pick).
         IElement? article = null;
@@ -190,6 +194,7 @@ public static partial class HtmlExtractor
         var bestScore = int.MinValue;
         foreach (var element in document.QuerySelectorAll("article, [itemprop=articleBody]"))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (IsNoise(element))
             {
                 continue;
@@ -211,11 +216,12 @@ public static partial class HtmlExtractor
         return document.QuerySelectorAll(MainSelector).FirstOrDefault() ?? article;
     }
 
-    private static void RemoveChrome(IDocument document, IElement? main, IElement? body, List<RemovedText> removed)
+    private static void RemoveChrome(IDocument document, IElement? main, IElement? body, List<RemovedText> removed, CancellationToken cancellationToken)
     {
         var bodyTextLength = body is null ? 0 : VisibleTextLength(body);
         foreach (var element in document.QuerySelectorAll(ChromeSelector).ToList())
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (main is not null && element.Contains(main))
             {
                 continue;
@@ -239,6 +245,7 @@ public static partial class HtmlExtractor
         var labels = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var element in document.QuerySelectorAll("[class], [id], [style], figcaption").ToList())
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (s_protectedElements.Contains(element.LocalName) || (main is not null && element.Contains(main)) || IsDetached(element))
             {
                 continue;
@@ -327,10 +334,11 @@ public static partial class HtmlExtractor
     /// <summary>The &lt;article&gt;/&lt;main&gt; candidate, unless the densest block outside it holds more text that
     /// is not links: pages mark teasers, a service box or a standfirst as &lt;article&gt; while the body sits in a plain
     /// &lt;div&gt; (on trafilatura's benchmark 17 pages fewer with nothing of their article, F1 0.828 → 0.837).</summary>
-    private static (IElement? Root, IReadOnlyList<IElement> Lead) ChooseRoot(IElement? main, IElement? body)
+    private static (IElement? Root, IReadOnlyList<IElement> Lead) ChooseRoot(IElement? main, IElement? body, CancellationToken cancellationToken)
     {
-        var root = ChooseRootByDensity(main, body);
-        if (root is null || body is null || BodyContainer.Embedded.Find(body, MinBodyContainerLength, OwnTextLength) is not { } named)
+        var root = ChooseRootByDensity(main, body, cancellationToken);
+        if (root is null || body is null
+            || BodyContainer.Embedded.Find(body, MinBodyContainerLength, OwnTextLength, cancellationToken) is not { } named)
         {
             return (root, []);
         }
@@ -367,10 +375,11 @@ public static partial class HtmlExtractor
     /// to the list") goes: from the end, each block of text that does not read as prose is removed, up to the last
     /// prose block. Lists, tables, code and quotes end the trim: an article may end with its list of measures.
     /// </summary>
-    private static void TrimTrailingBlocks(IElement root, List<RemovedText> removed)
+    private static void TrimTrailingBlocks(IElement root, List<RemovedText> removed, CancellationToken cancellationToken)
     {
         for (var i = 0; i < MaxTrailingBlocks; i++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var block = LastTextBlock(root);
             if (block is null || block == root || block.Closest(StructuredBlockSelector) is { } structured && root.Contains(structured)
                 || Boilerplate.ProseRun.IsProse(VisibleText(block)))
@@ -422,10 +431,10 @@ public static partial class HtmlExtractor
     private static bool IsBefore(INode first, INode second) =>
         (first.CompareDocumentPosition(second) & DocumentPositions.Following) != 0;
 
-    private static IElement? ChooseRootByDensity(IElement? main, IElement? body)
+    private static IElement? ChooseRootByDensity(IElement? main, IElement? body, CancellationToken cancellationToken)
     {
         var candidate = main is not null && VisibleTextLength(main) >= MinMainTextLength ? main : null;
-        var densest = FindDensestBlock(body);
+        var densest = FindDensestBlock(body, cancellationToken);
         if (candidate is null || densest is null || candidate.Contains(densest) || densest.Contains(candidate))
         {
             return candidate ?? densest;
@@ -436,7 +445,7 @@ public static partial class HtmlExtractor
     private static int OwnTextLength(IElement element) => VisibleTextLength(element) - LinkTextLength(element);
 
     /// <summary>Readability-style scoring: paragraphs vote for their parent (full) and grandparent (half).</summary>
-    private static IElement? FindDensestBlock(IElement? body)
+    private static IElement? FindDensestBlock(IElement? body, CancellationToken cancellationToken)
     {
         if (body is null)
         {
@@ -446,6 +455,7 @@ public static partial class HtmlExtractor
         var scores = new Dictionary<IElement, double>();
         foreach (var block in body.QuerySelectorAll("p, pre, td, blockquote, div"))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var text = block.LocalName == "div" ? DirectText(block) : VisibleText(block);
             if (text.Length < MinParagraphLength)
             {
@@ -472,7 +482,11 @@ public static partial class HtmlExtractor
         }
 
         return scores
-            .Select(pair => (Element: pair.Key, Score: pair.Value * (1 - LinkDensity(pair.Key))))
+            .Select(pair =>
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                return (Element: pair.Key, Score: pair.Value * (1 - LinkDensity(pair.Key)));
+            })
             .OrderByDescending(pair => pair.Score)
             .First().Element;
     }
@@ -497,7 +511,7 @@ public static partial class HtmlExtractor
     /// Appends the text of <paramref name="root"/>, block elements as paragraph breaks. Iterative: hostile pages
     /// nest elements deeper than the call stack allows.
     /// </summary>
-    internal static void Render(INode? root, StringBuilder builder)
+    internal static void Render(INode? root, StringBuilder builder, CancellationToken cancellationToken = default)
     {
         if (root is null)
         {
@@ -508,6 +522,7 @@ public static partial class HtmlExtractor
         stack.Push((root, false, false));
         while (stack.Count > 0)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var (node, preformatted, closing) = stack.Pop();
             if (node.NodeType == NodeType.Text)
             {

@@ -17,6 +17,23 @@ public class DocumentCleanerTests
             DocumentCleaner.Clean(Encoding.UTF8.GetBytes("<p>Policy text about audits.</p>"), fileName, cancelled.Token));
     }
 
+    [Fact]
+    public void Html_extraction_stops_when_the_time_limit_passes_while_it_works()
+    {
+        // ~8 s of density scoring without a limit (1,000 nested levels of link blocks); the parse takes ~0.3 s, so a
+        // token cancelled at 0.5 s finds the extraction inside its own loops, which must see it.
+        var page = new StringBuilder("<html><body>");
+        for (var level = 0; level < 1_000; level++)
+        {
+            page.Append("<div>").Append(string.Concat(Enumerable.Range(0, 30).Select(i => $"<div><a href=\"/x{i}\">link {i}</a> and words</div>")))
+                .Append("<p>Paragraph at level ").Append(level).Append(", with some words, commas, and more text.</p>");
+        }
+        page.Append(string.Concat(Enumerable.Repeat("</div>", 1_000))).Append("</body></html>");
+        using var limit = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+
+        Assert.ThrowsAny<OperationCanceledException>(() => DocumentCleaner.Clean(Encoding.UTF8.GetBytes(page.ToString()), "deep.html", limit.Token));
+    }
+
     private const string Article =
         "AI rules tighten worldwide\n\nGovernments are drafting rules for artificial intelligence.\nThe pace is accelerating.\n\nChina and the EU lead.";
 

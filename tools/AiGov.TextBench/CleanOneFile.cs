@@ -4,10 +4,12 @@ using AiGov.Text;
 namespace AiGov.TextBench;
 
 /// <summary><c>clean FILE</c>: one file through the cleaner as the cleaner service would clean it: the time (wall and
-/// CPU), the title, the text kept and the labels of what was removed, or why it is unreadable.</summary>
+/// CPU), the title, the text kept and the labels of what was removed, or why it is unreadable. With
+/// <c>--give-up-after SECONDS</c> the clean gets a token cancelled then, as the stage's time limit does, and the command
+/// says how long the work went on after it (issue #14 point 4: at most 2 s).</summary>
 internal static class CleanOneFile
 {
-    public static int Run(string path)
+    public static int Run(string path, double? giveUpAfterSeconds = null)
     {
         if (!File.Exists(path))
         {
@@ -18,14 +20,27 @@ internal static class CleanOneFile
         using var process = Process.GetCurrentProcess();
         var cpu = process.TotalProcessorTime;
         var wall = Stopwatch.StartNew();
+        using var giveUp = new CancellationTokenSource();
+        var cancelledAt = TimeSpan.Zero;
+        giveUp.Token.Register(() => cancelledAt = wall.Elapsed);
+        if (giveUpAfterSeconds is { } seconds)
+        {
+            giveUp.CancelAfter(TimeSpan.FromSeconds(seconds));
+        }
         try
         {
-            var cleaned = DocumentCleaner.Clean(bytes, Path.GetFileName(path));
+            var cleaned = DocumentCleaner.Clean(bytes, Path.GetFileName(path), giveUp.Token);
             Report(wall, process, cpu);
             Console.WriteLine($"title: {cleaned.Title}");
             Console.WriteLine($"removed: {string.Join(", ", cleaned.Removed.GroupBy(r => r.Label).Select(g => $"{g.Key} {g.Count()}"))}");
             Console.WriteLine(cleaned.CleanText);
             return 0;
+        }
+        catch (OperationCanceledException) when (giveUp.IsCancellationRequested)
+        {
+            Report(wall, process, cpu);
+            Console.WriteLine($"given up at {cancelledAt.TotalMilliseconds:N0} ms; the work stopped {(wall.Elapsed - cancelledAt).TotalMilliseconds:N0} ms later");
+            return 1;
         }
         catch (UnreadableDocumentException e)
         {

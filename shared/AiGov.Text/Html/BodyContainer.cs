@@ -73,7 +73,7 @@ internal sealed class BodyContainer
 
     /// <summary>The named body with the most text outside links in the first tier that has one of at least
     /// <paramref name="minimumLength"/> such characters; null when no tier has.</summary>
-    public IElement? Find(IElement scope, int minimumLength, Func<IElement, int> ownTextLength)
+    public IElement? Find(IElement scope, int minimumLength, Func<IElement, int> ownTextLength, CancellationToken cancellationToken = default)
     {
         var candidates = scope.QuerySelectorAll("article, div, main, section, [itemprop]").ToList();
         foreach (var tier in _tiers)
@@ -82,6 +82,7 @@ internal sealed class BodyContainer
             var bestLength = minimumLength - 1;
             foreach (var element in candidates)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 if (!tier.Names(element))
                 {
                     continue;

@@ -22,21 +22,22 @@ internal static class LinkDensePruner
     public const string Label = "links";
 
     /// <summary>Removes the link blocks inside <paramref name="root"/> (never <paramref name="root"/> itself).</summary>
-    public static void Prune(IElement root, List<RemovedText> removed)
+    public static void Prune(IElement root, List<RemovedText> removed, CancellationToken cancellationToken = default)
     {
         // The order of trafilatura: divs twice (a div that loses its link blocks may be one itself), then lists, then
         // paragraphs.
-        PruneAll(root, "div", backtracking: true, removed);
-        PruneAll(root, "div", backtracking: true, removed);
-        PruneAll(root, "ul, ol, dl", backtracking: false, removed);
-        PruneAll(root, "p", backtracking: false, removed);
+        PruneAll(root, "div", backtracking: true, removed, cancellationToken);
+        PruneAll(root, "div", backtracking: true, removed, cancellationToken);
+        PruneAll(root, "ul, ol, dl", backtracking: false, removed, cancellationToken);
+        PruneAll(root, "p", backtracking: false, removed, cancellationToken);
     }
 
-    private static void PruneAll(IElement root, string selector, bool backtracking, List<RemovedText> removed)
+    private static void PruneAll(IElement root, string selector, bool backtracking, List<RemovedText> removed, CancellationToken cancellationToken)
     {
         var doomed = new List<IElement>();
         foreach (var element in root.QuerySelectorAll(selector))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (IsLinkBlock(element, backtracking))
             {
                 doomed.Add(element);

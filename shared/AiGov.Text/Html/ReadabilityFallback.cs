@@ -18,12 +18,16 @@ internal static class ReadabilityFallback
 
     /// <summary>The page's main text as Readability sees it, block elements as paragraph breaks; null when it finds
     /// none or gives up.</summary>
-    public static string? Text(string html)
+    public static string? Text(string html, CancellationToken cancellationToken = default)
     {
         SmartReader.Article article;
         try
         {
-            article = new SmartReader.Reader("https://localhost/", html) { MaxElemsToParse = MaxElements }.GetArticle();
+            // Built from the page's text, the reader has its document and downloads nothing; the asynchronous call is
+            // the one that takes a token, checked in Readability's loops.
+            using var reader = new SmartReader.Reader("https://localhost/", html) { MaxElemsToParse = MaxElements };
+            cancellationToken.ThrowIfCancellationRequested();
+            article = reader.GetArticleAsync(cancellationToken).GetAwaiter().GetResult();
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or NullReferenceException)
         {
@@ -35,7 +39,7 @@ internal static class ReadabilityFallback
         }
         var content = HtmlExtractor.Parser.ParseDocument(article.Content);
         var builder = new StringBuilder();
-        HtmlExtractor.Render(content.Body, builder);
+        HtmlExtractor.Render(content.Body, builder, cancellationToken);
         var text = TextNormalizer.Normalize(builder.ToString());
         return text.Length == 0 ? null : text;
     }

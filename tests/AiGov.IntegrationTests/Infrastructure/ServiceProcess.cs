@@ -18,6 +18,16 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public string Name { get; }
     public string LogPath => _log.Path;
+
+    /// <summary>User plus system CPU time the process has used so far (Linux: /proc/PID/stat).</summary>
+    public TimeSpan CpuTime()
+    {
+        // Fields 14 and 15 (utime, stime) in clock ticks of 1/100 s, counted after the parenthesised command name.
+        var stat = File.ReadAllText($"/proc/{_process.Id}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture);
+        return TimeSpan.FromSeconds(ticks / 100.0);
+    }
     public Uri BaseAddress { get; }
 
     public static ServiceProcess Start(string projectName, IReadOnlyDictionary<string, string> environment, string logDirectory)

@@ -1,0 +1,84 @@
+using System.Security.Cryptography;
+using System.Text;
+using AiGov.Contracts;
+using AiGov.IntegrationTests.Infrastructure;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace AiGov.IntegrationTests.Cleaning;
+
+/// <summary>Issue #14 point 4: a page the cleaner gives up on at the stage's time limit stops using CPU then, instead of
+/// running on abandoned (it used to keep a core busy for minutes). The cleaner runs as a process with a 1 s limit.</summary>
+public sealed class PathologicalPageTests(ITestOutputHelper output)
+{
+    private const int Pages = 3;
+
+    [Fact]
+    public async Task PagesGivenUpAtTheTimeLimit_FaultAndLeaveTheCleanerIdle()
+    {
+        await using var servers = await TestServers.StartAsync();
+        await using var virtualHost = await ThrowawayVirtualHost.CreateAsync(servers.Rabbit);
+        var logDirectory = Directory.CreateTempSubdirectory("aigov-pathological-").FullName;
+        var rabbit = servers.Rabbit;
+        await using var cleaner = ServiceProcess.Start("AiGov.Cleaner", new Dictionary<string, string>
+        {
+            ["RabbitMq__Host"] = rabbit.Host,
+            ["RabbitMq__Port"] = rabbit.AmqpPort.ToString(),
+            ["RabbitMq__VirtualHost"] = virtualHost.Name,
+            ["RabbitMq__Username"] = rabbit.Username,
+            ["RabbitMq__Password"] = rabbit.Password,
+            ["RabbitMq__ManagementPort"] = rabbit.ManagementPort.ToString(),
+            ["Stage__TimeoutSeconds"] = "1",
+            ["MASSTRANSIT_USAGE_TELEMETRY"] = "false",
+        }, logDirectory);
+        await cleaner.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
+
+        // Without a time limit each page takes ~8 s of CPU here: density scoring of 1,000 nested levels of link blocks.
+        var page = Encoding.UTF8.GetBytes(NestedLinkBlocks(levels: 1_000, linksPerLevel: 30));
+        for (var i = 0; i < Pages; i++)
+        {
+            var message = new DocumentArrived { DocumentId = Guid.NewGuid(), Source = Source($"deep-{i}.html", page), Content = page };
+            await virtualHost.PublishEnvelopeToAsync(QueueNames.Cleaning, typeof(DocumentArrived).FullName!, message);
+        }
+
+        var errors = QueueNames.Cleaning + "_error";
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);
+        while (await virtualHost.GetQueueAsync(errors) is not { Ready: >= Pages })
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"{Pages} faults were not in {errors} within 120 s:\n{cleaner.Tail()}");
+            await Task.Delay(250);
+        }
+
+        var before = cleaner.CpuTime();
+        await Task.Delay(TimeSpan.FromSeconds(10));
+        var spent = cleaner.CpuTime() - before;
+        output.WriteLine($"cleaner CPU in the 10 s after the {Pages} faults: {spent.TotalMilliseconds:N0} ms");
+        Assert.True(spent < TimeSpan.FromSeconds(1), $"the cleaner used {spent.TotalSeconds:0.00} s of CPU in the 10 s after giving up");
+        Assert.Contains("gave up on the document after 1 s", cleaner.ReadLog());
+        Directory.Delete(logDirectory, recursive: true);
+    }
+
+    private static string NestedLinkBlocks(int levels, int linksPerLevel)
+    {
+        var html = new StringBuilder("<html><body>");
+        for (var level = 0; level < levels; level++)
+        {
+            html.Append("<div class=\"level\">");
+            for (var link = 0; link < linksPerLevel; link++)
+            {
+                html.Append("<div><a href=\"/x").Append(link).Append("\">link ").Append(link).Append("</a> and some words</div>");
+            }
+            html.Append("<p>Paragraph at level ").Append(level).Append(", with some words, commas, and more text to score.</p>");
+        }
+        html.Append(string.Concat(Enumerable.Repeat("</div>", levels))).Append("</body></html>");
+        return html.ToString();
+    }
+
+    private static DocumentSource Source(string fileName, byte[] bytes) => new()
+    {
+        FileName = fileName,
+        RawSha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),
+        SizeBytes = bytes.Length,
+        ReceivedAt = DateTimeOffset.UtcNow,
+    };
+}

@@ -35,6 +35,8 @@ public static partial class HtmlExtractor
     private const double BodyContainerShareOfRoot = 0.5;
     private const double RootShareOfBodyContainer = 0.7;
     private const int MinLeadLength = 80;
+    private const int MinStandfirstLength = 40;
+    private const int MaxStandfirstBlocks = 3;
     private const int MaxTrailingBlocks = 20;
     private const string AfterBodyLabel = "after-body";
     private const string StructuredBlockSelector = "li, td, th, pre, code, table, dl, blockquote";
@@ -94,7 +96,8 @@ public static partial class HtmlExtractor
         var title = FindTitle(document);
         var metadata = HtmlMetadataReader.Read(document);
         cancellationToken.ThrowIfCancellationRequested();
-        var headline = FindHeadline(document);
+        var headlineElement = FindHeadline(document);
+        var headline = headlineElement is null ? null : CollapseWhitespace(headlineElement.TextContent);
         var removed = new List<RemovedText>();
 
         foreach (var element in document.QuerySelectorAll(AlwaysRemovedSelector).ToList())
@@ -108,6 +111,12 @@ public static partial class HtmlExtractor
         RemoveChrome(document, main, body, removed, cancellationToken);
 
         var (root, lead) = ChooseRoot(main, body, cancellationToken);
+        if (lead.Count == 0 && root is not null && headlineElement is not null && !IsDetached(headlineElement)
+            && !root.Contains(headlineElement) && IsBefore(headlineElement, root))
+        {
+            lead = StandfirstBetween(headlineElement, root, cancellationToken);
+        }
+
         if (root is not null)
         {
             LinkDensePruner.Prune(root, removed, cancellationToken);
@@ -156,13 +165,13 @@ public static partial class HtmlExtractor
         return text[index..];
     }
 
-    /// <summary>The first &lt;h1&gt; outside navigation, sidebars and footers: the article's headline.</summary>
-    private static string? FindHeadline(IDocument document)
+    /// <summary>The first &lt;h1&gt; outside navigation, sidebars and footers, with text of at most 300 characters: the
+    /// article's headline.</summary>
+    private static IElement? FindHeadline(IDocument document)
     {
         var h1 = document.QuerySelectorAll("h1")
             .FirstOrDefault(element => element.Closest("nav, aside, footer, [role=navigation], [role=complementary]") is null);
-        var text = h1 is null ? string.Empty : CollapseWhitespace(h1.TextContent);
-        return text.Length is > 0 and <= 300 ? text : null;
+        return h1 is not null && VisibleTextLength(h1) is > 0 and <= 300 ? h1 : null;
     }
 
     private static string? FindTitle(IDocument document)
@@ -426,6 +435,41 @@ public static partial class HtmlExtractor
             block = block.ParentElement;
         }
         return block;
+    }
+
+    /// <summary>The standfirst of a body chosen below its headline: up to two blocks of prose (≥ 40 characters, under
+    /// 30 % links) between the headline and the body, such as an intro paragraph or a subheadline.</summary>
+    private static IReadOnlyList<IElement> StandfirstBetween(IElement headline, IElement root, CancellationToken cancellationToken)
+    {
+        var common = headline.ParentElement;
+        while (common is not null && !common.Contains(root))
+        {
+            common = common.ParentElement;
+        }
+        if (common is null)
+        {
+            return [];
+        }
+
+        var standfirst = new List<IElement>();
+        foreach (var element in common.QuerySelectorAll("p, div, h2, h3"))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!IsBefore(headline, element) || element.Contains(root))
+            {
+                continue;
+            }
+            if (!IsBefore(element, root) || standfirst.Count == MaxStandfirstBlocks)
+            {
+                break;
+            }
+            if (!element.QuerySelectorAll("p, div").Any() && VisibleTextLength(element) >= MinStandfirstLength
+                && LinkDensity(element) < MaxLeadLinkDensity && !standfirst.Any(kept => kept.Contains(element)))
+            {
+                standfirst.Add(element);
+            }
+        }
+        return standfirst;
     }
 
     private static bool IsBefore(INode first, INode second) =>

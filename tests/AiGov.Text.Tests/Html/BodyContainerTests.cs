@@ -55,6 +55,20 @@ public class BodyContainerTests
         Assert.Equal("content", secondTier?.ClassName);
     }
 
+    [Fact]
+    public void A_body_chosen_below_its_headline_keeps_the_standfirst_between_them()
+    {
+        var page = "<html><body><div class=\"top\"><div class=\"col\"><h1>Report on model oversight</h1>"
+            + "<p class=\"intro\">Parliament wants an office that audits the largest models.</p>"
+            + "<span>12.03.2026</span></div></div>"
+            + "<div class=\"x\"><div class=\"y\">" + Paragraphs + Paragraphs + "</div></div></body></html>";
+
+        var text = HtmlExtractor.Extract(page).Text;
+
+        Assert.StartsWith("Report on model oversight\n\nParliament wants an office that audits the largest models.\n\nThe committee", text);
+        Assert.DoesNotContain("12.03.2026", text);
+    }
+
     [Theory]
     [InlineData("post-text\n", "before the first [tier N]")]
     [InlineData("[body]\npost-text\n", "[tier N]")]

@@ -588,6 +588,12 @@ public static partial class HtmlExtractor
             }
 
             var name = element.LocalName;
+            if (name is "rt" or "rp")
+            {
+                // Ruby annotations (furigana, pinyin) read beside the text they annotate, not inside it.
+                continue;
+            }
+
             var separator = s_blockElements.Contains(name) ? "\n\n" : name is "td" or "th" ? " " : string.Empty;
             if (closing)
             {

@@ -126,4 +126,12 @@ public class HtmlExtractorTests
             + "<p style=\"display:none\">Hidden paragraph</p><div hidden>Also hidden</div></article>";
         Assert.Equal("Visible paragraph that is long enough to make this article the chosen main content.", HtmlExtractor.Extract(html).Text);
     }
+
+    [Fact]
+    public void Ruby_annotations_are_not_read_into_the_text()
+    {
+        const string html = "<article><p><ruby>子<rt>こ</rt></ruby>どもへの<ruby>虐待<rp>(</rp><rt>ぎゃくたい</rt><rp>)</rp></ruby>をなくすための"
+            + "<ruby>法律<rt>ほうりつ</rt></ruby>ができて、体罰を禁止することになりました。</p></article>";
+        Assert.Equal("子どもへの虐待をなくすための法律ができて、体罰を禁止することになりました。", HtmlExtractor.Extract(html).Text);
+    }
 }

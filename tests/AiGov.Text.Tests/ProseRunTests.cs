@@ -39,6 +39,31 @@ public class ProseRunTests
     }
 
     [Fact]
+    public void A_sentence_broken_over_lines_is_judged_whole()
+    {
+        const string broken = """
+            Home
+            News
+            Sport
+            Menu Search Sign in
+            Parliament adopts the first law on artificial intelligence
+            The European Parliament adopted the law
+            on Wednesday, after two years
+            of negotiations with the member states.
+            Providers of high-risk systems will have to document
+            their training data and allow human oversight.
+            Privacy
+            Terms
+            """;
+
+        var (text, outside) = ProseRun.Keep(broken);
+
+        Assert.StartsWith("Parliament adopts the first law on artificial intelligence\nThe European Parliament adopted the law\n", text, StringComparison.Ordinal);
+        Assert.EndsWith("their training data and allow human oversight.", text, StringComparison.Ordinal);
+        Assert.Equal(["Home", "News", "Sport", "Menu Search Sign in", "Privacy", "Terms"], outside);
+    }
+
+    [Fact]
     public void Leaves_a_short_text_whole()
     {
         const string note = "Menu\nThe committee meets on Monday.\nPrivacy";

@@ -25,7 +25,7 @@ internal static class ProseRun
         {
             return (text, []);
         }
-        var scores = content.Select(i => IsProse(lines[i].Trim()) ? lines[i].Trim().Length : -NonProseCost).ToArray();
+        var scores = Scores(content.Select(i => lines[i].Trim()).ToList());
         var runs = Runs(scores);
         if (runs.Count == 0)
         {
@@ -69,6 +69,32 @@ internal static class ProseRun
         }
         return outside.Count == 0 ? (text, []) : (string.Join('\n', kept), outside);
     }
+
+    /// <summary>Each line's score: its length when it reads as prose, else minus <see cref="NonProseCost"/>. A sentence
+    /// broken over lines (a &lt;br&gt; inside a paragraph, hard-wrapped text) is judged whole: a line that does not
+    /// end like a sentence and the lines after it that start in lower case are one unit.</summary>
+    private static int[] Scores(List<string> lines)
+    {
+        var scores = new int[lines.Count];
+        var start = 0;
+        while (start < lines.Count)
+        {
+            var end = start + 1;
+            while (end < lines.Count && !EndsLikeSentence(lines[end - 1]) && StartsInLowerCase(lines[end]))
+            {
+                end++;
+            }
+            var prose = IsProse(end - start == 1 ? lines[start] : string.Join(' ', lines.GetRange(start, end - start)));
+            for (var i = start; i < end; i++)
+            {
+                scores[i] = prose ? lines[i].Length : -NonProseCost;
+            }
+            start = end;
+        }
+        return scores;
+    }
+
+    private static bool StartsInLowerCase(string line) => line.Length > 0 && char.IsLower(line[0]);
 
     /// <summary>A run is kept when its sum is at least this share of the best run's: an article split by an inserted
     /// box is two runs.</summary>

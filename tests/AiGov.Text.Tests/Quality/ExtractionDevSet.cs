@@ -104,7 +104,8 @@ public sealed class ExtractionDevSet
     /// noscript, template, svg and head skipped; spaces collapsed; empty lines dropped), the form of the seeds.</summary>
     public static string TextDump(byte[] html)
     {
-        var document = new HtmlParser().ParseDocument(Encoding.UTF8.GetString(html));
+        // Decoded as a browser would (BOM, then UTF-8, then the page's declared charset), as a scraper saves what it sees.
+        var document = new HtmlParser().ParseDocument(TextDecoder.Decode(html, isHtml: true).Text);
         var builder = new StringBuilder();
         if (document.Body is { } body)
         {

@@ -28,7 +28,7 @@ internal static class LinkDensePruner
         // paragraphs.
         PruneAll(root, "div", backtracking: true, removed, cancellationToken);
         PruneAll(root, "div", backtracking: true, removed, cancellationToken);
-        PruneAll(root, "ul, ol, dl", backtracking: false, removed, cancellationToken);
+        PruneAll(root, "ul, ol, dl, blockquote", backtracking: false, removed, cancellationToken);
         PruneAll(root, "p", backtracking: false, removed, cancellationToken);
     }
 
@@ -69,7 +69,7 @@ internal static class LinkDensePruner
         }
 
         var text = WhitespaceCollapser.CollapseAndTrim(element.TextContent);
-        return text.Length is > 0 and <= 60 && text[^1] == ':';
+        return text.Length is > 0 and <= 60 && text[^1] is ':' or '?' or '»';
     }
 
     private static void Remove(IElement element, List<RemovedText> removed)

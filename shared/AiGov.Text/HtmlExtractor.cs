@@ -124,7 +124,7 @@ public static partial class HtmlExtractor
         }
 
         var builder = new StringBuilder();
-        if (headline is not null && root is not null && !root.QuerySelectorAll("h1").Any())
+        if (headline is not null && root is not null && root.GetElementsByTagName("h1").Length == 0)
         {
             builder.Append(headline).Append("\n\n");
         }
@@ -373,7 +373,7 @@ public static partial class HtmlExtractor
         return root.QuerySelectorAll("p, div")
             .Where(element => IsBefore(element, named) && !element.Contains(named)
                 && (headline is null || IsBefore(headline, element))
-                && !element.QuerySelectorAll("p, div").Any()
+                && !HasParagraphInside(element)
                 && VisibleTextLength(element) >= MinLeadLength && LinkDensity(element) < MaxLeadLinkDensity)
             .TakeLast(2)
             .ToList();
@@ -463,7 +463,7 @@ public static partial class HtmlExtractor
             {
                 break;
             }
-            if (!element.QuerySelectorAll("p, div").Any() && VisibleTextLength(element) >= MinStandfirstLength
+            if (!HasParagraphInside(element) && VisibleTextLength(element) >= MinStandfirstLength
                 && LinkDensity(element) < MaxLeadLinkDensity && !standfirst.Any(kept => kept.Contains(element)))
             {
                 standfirst.Add(element);
@@ -542,7 +542,11 @@ public static partial class HtmlExtractor
     }
 
     private static int LinkTextLength(IElement element) =>
-        element.QuerySelectorAll("a").Sum(VisibleTextLength);
+        element.GetElementsByTagName("a").Sum(VisibleTextLength);
+
+    // By tag name: a selector string would be parsed again on every call.
+    private static bool HasParagraphInside(IElement element) =>
+        element.GetElementsByTagName("p").Length > 0 || element.GetElementsByTagName("div").Length > 0;
 
     private static string VisibleText(IElement element) => CollapseWhitespace(element.TextContent);
 

@@ -48,9 +48,12 @@ internal static class ExtractionBench
         var failures = 0;
         using var process = Process.GetCurrentProcess();
         var cpu = process.TotalProcessorTime;
+        var milliseconds = new double[pages.Count];
         for (var i = 0; i < pages.Count; i++)
         {
+            var watch = Stopwatch.StartNew();
             var (clean, failed) = Extract(inputs[i], fileName);
+            milliseconds[i] = watch.Elapsed.TotalMilliseconds;
             failures += failed ? 1 : 0;
             scores.Add(ExtractionDevSet.Score(pages[i], clean));
             if ((i + 1) % 100 == 0)
@@ -64,7 +67,7 @@ internal static class ExtractionBench
         Print(scores, failures, pages.Count / cpuSeconds, worst);
         if (arguments.Option("--dump") is { } dump)
         {
-            Dump(scores, dump);
+            Dump(scores, milliseconds, dump);
         }
         return 0;
     }
@@ -110,18 +113,21 @@ internal static class ExtractionBench
         }
     }
 
-    /// <summary>Each page's kept text as FILE.txt and one line a page in scores.tsv, to compare two runs page by page.</summary>
-    private static void Dump(IReadOnlyList<PageScore> scores, string folder)
+    /// <summary>Each page's kept text as FILE.txt and one line a page in scores.tsv (with its wall time in ms), to compare
+    /// two runs page by page.</summary>
+    private static void Dump(IReadOnlyList<PageScore> scores, double[] milliseconds, string folder)
     {
         Directory.CreateDirectory(folder);
-        var tsv = new StringBuilder("file\ttp\tfn\tfp\tchars\turl\tmissed\tkept_but_should_not\n");
-        foreach (var score in scores)
+        var tsv = new StringBuilder("file\ttp\tfn\tfp\tchars\turl\tmissed\tkept_but_should_not\tms\n");
+        for (var i = 0; i < scores.Count; i++)
         {
+            var score = scores[i];
             var name = score.Page.File.Replace(".html.gz", string.Empty, StringComparison.Ordinal);
             File.WriteAllText(Path.Combine(folder, name + ".txt"), score.Text);
             tsv.Append(CultureInfo.InvariantCulture, $"{name}\t{score.TruePositives}\t{score.FalseNegatives}\t{score.FalsePositives}\t{score.Text.Length}\t{score.Page.Url}\t")
                 .Append(string.Join(" | ", score.Missed).ReplaceLineEndings(" ")).Append('\t')
-                .Append(string.Join(" | ", score.Kept).ReplaceLineEndings(" ")).Append('\n');
+                .Append(string.Join(" | ", score.Kept).ReplaceLineEndings(" ")).Append('\t')
+                .Append(milliseconds[i].ToString("F1", CultureInfo.InvariantCulture)).Append('\n');
         }
         File.WriteAllText(Path.Combine(folder, "scores.tsv"), tsv.ToString());
         Console.Error.WriteLine($"extraction: kept texts and scores.tsv written to {folder}");

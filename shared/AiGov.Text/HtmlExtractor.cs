@@ -39,6 +39,7 @@ public static partial class HtmlExtractor
     private const int MaxStandfirstBlocks = 3;
     private const int MaxTrailingBlocks = 20;
     private const string AfterBodyLabel = "after-body";
+    private const string CommentsLabel = "comments";
     private const string StructuredBlockSelector = "li, td, th, pre, code, table, dl, blockquote";
     private const double MaxLeadLinkDensity = 0.3;
 
@@ -264,7 +265,7 @@ public static partial class HtmlExtractor
             {
                 Drop(element, "caption", removed);
             }
-            else if (CachedNoiseLabel(element, labels) is { } label)
+            else if (CachedNoiseLabel(element, labels) is { } label && (label == CommentsLabel || !HoldsMuchOfThePage(element, bodyTextLength)))
             {
                 Drop(element, label, removed);
             }
@@ -274,6 +275,12 @@ public static partial class HtmlExtractor
             }
         }
     }
+
+    /// <summary>A widget by its name that holds over a third of the page's text is the page's content under a template's
+    /// name (Blogger's <c>widget Blog</c> around every post, a <c>sidebar_content</c> column, a <c>content-search</c>
+    /// frame, a <c>print-only</c> column); comments excepted, which can outgrow the article.</summary>
+    private static bool HoldsMuchOfThePage(IElement element, int bodyTextLength) =>
+        bodyTextLength > 0 && VisibleTextLength(element) * 3 > bodyTextLength;
 
     /// <summary>True when an ancestor was already removed: its text is in the audit once, with the ancestor.</summary>
     private static bool IsDetached(IElement element)

@@ -134,4 +134,19 @@ public class HtmlExtractorTests
             + "<ruby>法律<rt>ほうりつ</rt></ruby>ができて、体罰を禁止することになりました。</p></article>";
         Assert.Equal("子どもへの虐待をなくすための法律ができて、体罰を禁止することになりました。", HtmlExtractor.Extract(html).Text);
     }
+
+    [Fact]
+    public void A_widget_by_its_name_that_holds_the_page_is_its_content()
+    {
+        const string post = "<div class=\"post-body\"><p>The committee published its final report on the oversight of general-purpose models on Tuesday.</p>"
+            + "<p>It asks for an independent office with the power to audit providers, and for yearly public reviews of them.</p></div>";
+        var html = "<html><body><div id=\"main\"><div id=\"Blog1\" class=\"widget Blog\">" + post + "</div></div>"
+            + "<div class=\"widget Label\"><p>Labels: AI, oversight, policy, reports, committees, audits, reviews</p></div></body></html>";
+
+        var text = HtmlExtractor.Extract(html).Text;
+
+        Assert.Contains("final report on the oversight", text);
+        Assert.Contains("yearly public reviews", text);
+        Assert.DoesNotContain("Labels:", text);
+    }
 }

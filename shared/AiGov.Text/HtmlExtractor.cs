@@ -265,7 +265,8 @@ public static partial class HtmlExtractor
             {
                 Drop(element, "caption", removed);
             }
-            else if (CachedNoiseLabel(element, labels) is { } label && (label == CommentsLabel || !HoldsMuchOfThePage(element, bodyTextLength)))
+            else if (CachedNoiseLabel(element, labels) is { } label && (label == CommentsLabel || !HoldsMuchOfThePage(element, bodyTextLength))
+                && !(s_exemptLabels.Contains(label) && NamesContent(element)))
             {
                 Drop(element, label, removed);
             }
@@ -281,6 +282,18 @@ public static partial class HtmlExtractor
     /// frame, a <c>print-only</c> column); comments excepted, which can outgrow the article.</summary>
     private static bool HoldsMuchOfThePage(IElement element, int bodyTextLength) =>
         bodyTextLength > 0 && VisibleTextLength(element) * 3 > bodyTextLength;
+
+    // Labels whose names templates also put on the article's wrapper (a sharing bar around the text, a paywall container).
+    private static readonly HashSet<string> s_exemptLabels = new(StringComparer.Ordinal) { "share", "subscribe" };
+
+    /// <summary>Readability's "maybe a candidate" names: a share or paywall wrapper that also names the content
+    /// (<c>documentContent__sharingContainer</c>, <c>entry__content steady-paywall-container</c>, <c>article print-active</c>)
+    /// holds the article.</summary>
+    private static bool NamesContent(IElement element) =>
+        ContentNameRegex().IsMatch(element.Id ?? string.Empty) || ContentNameRegex().IsMatch(element.ClassName ?? string.Empty);
+
+    [GeneratedRegex("article|body|column|content|main|shadow", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ContentNameRegex();
 
     /// <summary>True when an ancestor was already removed: its text is in the audit once, with the ancestor.</summary>
     private static bool IsDetached(IElement element)

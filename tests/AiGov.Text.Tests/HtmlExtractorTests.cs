@@ -149,4 +149,23 @@ public class HtmlExtractorTests
         Assert.Contains("yearly public reviews", text);
         Assert.DoesNotContain("Labels:", text);
     }
+
+    [Fact]
+    public void A_sharing_or_paywall_wrapper_that_names_the_content_keeps_it()
+    {
+        var paragraphs = string.Concat(Enumerable.Range(1, 6).Select(i =>
+            $"<p>Paragraph {i} of the committee's report on the oversight of general-purpose models explains, in detail, "
+            + "why an independent office with the power to audit providers is needed, and how yearly reviews would work.</p>"));
+        var html = "<html><body><div class=\"layout\"><div class=\"documentContent__sharingContainer\">"
+            + "<section class=\"entry__content steady-paywall-container\">" + paragraphs + "</section></div>"
+            + "<div class=\"comments\"><p>" + string.Concat(Enumerable.Repeat("A reader writes that the report is long overdue. ", 100)) + "</p></div>"
+            + "<div class=\"box\"><p>" + string.Concat(Enumerable.Repeat("Notice of the next public meeting of the council. ", 34)) + "</p></div>"
+            + "<div class=\"share-bar\"><p>Share this article with your friends and colleagues</p></div></div></body></html>";
+
+        var text = HtmlExtractor.Extract(html).Text;
+
+        Assert.Contains("Paragraph 1 of the committee's report", text);
+        Assert.Contains("Paragraph 6 of the committee's report", text);
+        Assert.DoesNotContain("Share this article", text);
+    }
 }

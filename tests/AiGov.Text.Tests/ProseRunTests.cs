@@ -64,6 +64,28 @@ public class ProseRunTests
     }
 
     [Fact]
+    public void A_short_run_before_the_body_stays_and_a_teaser_after_it_goes()
+    {
+        var body = string.Join('\n', Enumerable.Range(1, 3).Select(i =>
+            $"Paragraph {i} of the report explains why an independent office with the power to audit providers of general-purpose models is needed, and how its yearly public reviews would work."));
+        var text = string.Join('\n',
+            "Home", "News", "Sport", "Menu Search Sign in",
+            "Parliament adopts the first law on artificial intelligence",
+            "The vote on Wednesday ended two years of negotiations between the parliament and the member states.",
+            "Advertisement", "Read more", "Listen", "Share",
+            body,
+            "Related", "More from Brussels", "Most read",
+            "Chip makers warn of shortages as demand for accelerators keeps rising across the industry this year, analysts say.",
+            "Privacy", "Terms");
+
+        var (kept, outside) = ProseRun.Keep(text);
+
+        Assert.StartsWith("Parliament adopts the first law on artificial intelligence\nThe vote on Wednesday ended", kept, StringComparison.Ordinal);
+        Assert.EndsWith("how its yearly public reviews would work.", kept, StringComparison.Ordinal);
+        Assert.Contains("Chip makers warn of shortages as demand for accelerators keeps rising across the industry this year, analysts say.", outside);
+    }
+
+    [Fact]
     public void Leaves_a_short_text_whole()
     {
         const string note = "Menu\nThe committee meets on Monday.\nPrivacy";

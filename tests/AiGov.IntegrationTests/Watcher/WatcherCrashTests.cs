@@ -26,13 +26,14 @@ public sealed class WatcherCrashTests(ITestOutputHelper output)
             rig.Drop(names[^1], []);
         }
 
-        // Kill at moments spread over the work, so some land between a publish and its move.
+        // Kill at moments spread over the work, so some land between a publish and its move. The windows are short:
+        // a ready watcher moves ~1,000 files a second here, so windows of up to 700 ms let two of them take all 1,560.
         var random = new Random(20250314);
         var kills = 0;
         while (rig.InboxFiles().Count > 0 && kills < 12)
         {
             await rig.StartWatcherAsync();
-            await Task.Delay(random.Next(100, 700));
+            await Task.Delay(random.Next(50, 250));
             await rig.KillWatcherAsync();
             kills++;
         }

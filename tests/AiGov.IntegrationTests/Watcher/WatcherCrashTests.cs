@@ -26,14 +26,20 @@ public sealed class WatcherCrashTests(ITestOutputHelper output)
             rig.Drop(names[^1], []);
         }
 
-        // Kill at moments spread over the work, so some land between a publish and its move. The windows are short:
-        // a ready watcher moves ~1,000 files a second here, so windows of up to 700 ms let two of them take all 1,560.
+        // Kill at moments spread over the work, so some land between a publish and its move: each run is killed once
+        // it has moved another 50-150 files, however fast the watcher is (it moves ~1,000 files a second here and can
+        // start moving before its health check answers; fixed windows let two runs take all 1,560 files).
         var random = new Random(20250314);
         var kills = 0;
         while (rig.InboxFiles().Count > 0 && kills < 12)
         {
-            await rig.StartWatcherAsync();
-            await Task.Delay(random.Next(50, 250));
+            var target = Math.Max(0, rig.InboxFiles().Count - random.Next(50, 150));
+            await rig.StartWatcherAsync(waitUntilReady: false);
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+            while (rig.InboxFiles().Count > target && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(random.Next(2, 20));
+            }
             await rig.KillWatcherAsync();
             kills++;
         }

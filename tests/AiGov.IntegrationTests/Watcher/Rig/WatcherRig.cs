@@ -72,7 +72,8 @@ public sealed class WatcherRig : IAsyncDisposable
         return new WatcherRig(servers, virtualHost, messages, proxy, dataRoot, settings, log);
     }
 
-    public async Task StartWatcherAsync()
+    /// <param name="waitUntilReady">False to return as soon as the process runs (it may already be moving files).</param>
+    public async Task StartWatcherAsync(bool waitUntilReady = true)
     {
         var rabbit = _servers.Rabbit;
         var environment = new Dictionary<string, string>
@@ -95,7 +96,10 @@ public sealed class WatcherRig : IAsyncDisposable
         }
         File.AppendAllText(LogPath, $"=== start {++Starts} at {DateTime.UtcNow:O}\n");
         Watcher = WatcherProcess.Start(environment, LogPath, _settings.AsNobody);
-        await Watcher.WaitUntilReadyAsync(TimeSpan.FromSeconds(60), () => LogTail());
+        if (waitUntilReady)
+        {
+            await Watcher.WaitUntilReadyAsync(TimeSpan.FromSeconds(60), () => LogTail());
+        }
     }
 
     public async Task KillWatcherAsync()

@@ -40,6 +40,10 @@ public static partial class HtmlExtractor
     private const int MaxTrailingBlocks = 20;
     private const string AfterBodyLabel = "after-body";
     private const string CommentsLabel = "comments";
+
+    // Some frameworks (ASP.NET WebForms) wrap the whole page in one <form>: one holding over half the text stays.
+    private const double FormShareOfPage = 0.5;
+    private const double NoiseNamedShareOfPage = 1.0 / 3;
     private const string StructuredBlockSelector = "li, td, th, pre, code, table, dl, blockquote";
     private const double MaxLeadLinkDensity = 0.3;
 
@@ -115,7 +119,10 @@ public static partial class HtmlExtractor
         if (lead.Count == 0 && root is not null && headlineElement is not null && !IsDetached(headlineElement)
             && !root.Contains(headlineElement) && IsBefore(headlineElement, root))
         {
-            lead = StandfirstBetween(headlineElement, root, cancellationToken);
+            // A body chosen below its headline: up to three blocks between the two, an intro paragraph or a subheadline.
+            lead = CommonAncestor(headlineElement, root) is { } common
+                ? StandfirstBlocks(common, headlineElement, root, "p, div, h2, h3", MinStandfirstLength, cancellationToken).Take(MaxStandfirstBlocks).ToList()
+                : [];
         }
 
         if (root is not null)
@@ -243,8 +250,7 @@ public static partial class HtmlExtractor
                 continue;
             }
 
-            // Some frameworks (ASP.NET WebForms) wrap the whole page in one <form>.
-            if (element.LocalName == "form" && VisibleTextLength(element) * 2 > bodyTextLength)
+            if (element.LocalName == "form" && HoldsShareOfPage(element, bodyTextLength, FormShareOfPage))
             {
                 continue;
             }
@@ -265,8 +271,7 @@ public static partial class HtmlExtractor
             {
                 Drop(element, "caption", removed);
             }
-            else if (CachedNoiseLabel(element, labels) is { } label && (label == CommentsLabel || !HoldsMuchOfThePage(element, bodyTextLength))
-                && !(s_exemptLabels.Contains(label) && NamesContent(element)))
+            else if (CachedNoiseLabel(element, labels) is { } label && !IsContentUnderANoiseName(element, label, bodyTextLength))
             {
                 Drop(element, label, removed);
             }
@@ -277,20 +282,20 @@ public static partial class HtmlExtractor
         }
     }
 
-    /// <summary>A widget by its name that holds over a third of the page's text is the page's content under a template's
-    /// name (Blogger's <c>widget Blog</c> around every post, a <c>sidebar_content</c> column, a <c>content-search</c>
-    /// frame, a <c>print-only</c> column); comments excepted, which can outgrow the article.</summary>
-    private static bool HoldsMuchOfThePage(IElement element, int bodyTextLength) =>
-        bodyTextLength > 0 && VisibleTextLength(element) * 3 > bodyTextLength;
+    /// <summary>
+    /// Templates put widget names on the article's own wrappers. An element named as noise is content after all when
+    /// it holds over a third of the page's text (Blogger's <c>widget Blog</c> around every post, a
+    /// <c>sidebar_content</c> column, a <c>print-only</c> column), comments excepted, which can outgrow the article; or,
+    /// for share and paywall names, when it also names the content, by Readability's "maybe a candidate" words
+    /// (<c>documentContent__sharingContainer</c>, <c>entry__content steady-paywall-container</c>).
+    /// </summary>
+    private static bool IsContentUnderANoiseName(IElement element, string label, int bodyTextLength) =>
+        (label != CommentsLabel && HoldsShareOfPage(element, bodyTextLength, NoiseNamedShareOfPage))
+        || (label is "share" or "subscribe"
+            && (ContentNameRegex().IsMatch(element.Id ?? string.Empty) || ContentNameRegex().IsMatch(element.ClassName ?? string.Empty)));
 
-    // Labels whose names templates also put on the article's wrapper (a sharing bar around the text, a paywall container).
-    private static readonly HashSet<string> s_exemptLabels = new(StringComparer.Ordinal) { "share", "subscribe" };
-
-    /// <summary>Readability's "maybe a candidate" names: a share or paywall wrapper that also names the content
-    /// (<c>documentContent__sharingContainer</c>, <c>entry__content steady-paywall-container</c>, <c>article print-active</c>)
-    /// holds the article.</summary>
-    private static bool NamesContent(IElement element) =>
-        ContentNameRegex().IsMatch(element.Id ?? string.Empty) || ContentNameRegex().IsMatch(element.ClassName ?? string.Empty);
+    private static bool HoldsShareOfPage(IElement element, int bodyTextLength, double share) =>
+        bodyTextLength > 0 && VisibleTextLength(element) > share * bodyTextLength;
 
     [GeneratedRegex("article|body|column|content|main|shadow", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ContentNameRegex();
@@ -320,7 +325,8 @@ public static partial class HtmlExtractor
         return label;
     }
 
-    private static void Drop(IElement element, string label, List<RemovedText> removed)
+    /// <summary>Removes <paramref name="element"/>, its text going to the audit under <paramref name="label"/>.</summary>
+    internal static void Drop(IElement element, string label, List<RemovedText> removed)
     {
         var text = VisibleText(element);
         if (text.Length > 0)
@@ -376,27 +382,16 @@ public static partial class HtmlExtractor
         var namedText = OwnTextLength(named);
         if (root.Contains(named))
         {
-            return namedText >= BodyContainerShareOfRoot * rootText ? (named, LeadBefore(root, named)) : (root, []);
+            // The standfirst: up to two paragraphs of the wider candidate after its headline and before the named body.
+            return namedText >= BodyContainerShareOfRoot * rootText
+                ? (named, StandfirstBlocks(root, root.QuerySelector("h1"), named, "p, div", MinLeadLength, cancellationToken).TakeLast(2).ToList())
+                : (root, []);
         }
         if (named.Contains(root))
         {
             return rootText < RootShareOfBodyContainer * namedText ? (named, []) : (root, []);
         }
         return namedText > rootText ? (named, []) : (root, []);
-    }
-
-    /// <summary>The standfirst: up to two prose paragraphs of the wider candidate after its headline and before the
-    /// named body, which templates put between the two.</summary>
-    private static IReadOnlyList<IElement> LeadBefore(IElement root, IElement named)
-    {
-        var headline = root.QuerySelector("h1");
-        return root.QuerySelectorAll("p, div")
-            .Where(element => IsBefore(element, named) && !element.Contains(named)
-                && (headline is null || IsBefore(headline, element))
-                && !HasParagraphInside(element)
-                && VisibleTextLength(element) >= MinLeadLength && LinkDensity(element) < MaxLeadLinkDensity)
-            .TakeLast(2)
-            .ToList();
     }
 
     /// <summary>
@@ -428,17 +423,12 @@ public static partial class HtmlExtractor
         {
             var children = node.ChildNodes;
             INode? next = null;
-            for (var i = children.Length - 1; i >= 0; i--)
+            for (var i = children.Length - 1; i >= 0 && next is null; i--)
             {
-                if (children[i] is IElement || (children[i].NodeType == NodeType.Text && !string.IsNullOrWhiteSpace(children[i].TextContent)))
+                var child = children[i];
+                if ((child is IElement || child.NodeType == NodeType.Text) && !string.IsNullOrWhiteSpace(child.TextContent))
                 {
-                    if (children[i] is IElement element && string.IsNullOrWhiteSpace(element.TextContent))
-                    {
-                        continue;
-                    }
-
-                    next = children[i];
-                    break;
+                    next = child;
                 }
             }
             if (next is null)
@@ -457,39 +447,45 @@ public static partial class HtmlExtractor
         return block;
     }
 
-    /// <summary>The standfirst of a body chosen below its headline: up to two blocks of prose (≥ 40 characters, under
-    /// 30 % links) between the headline and the body, such as an intro paragraph or a subheadline.</summary>
-    private static IReadOnlyList<IElement> StandfirstBetween(IElement headline, IElement root, CancellationToken cancellationToken)
+    /// <summary>
+    /// The standfirst that templates put between the headline and the body: blocks of prose (no paragraph inside, at
+    /// least <paramref name="minimumLength"/> characters, under 30 % links) of <paramref name="scope"/> after
+    /// <paramref name="headline"/> (or from the start when there is none) and before <paramref name="body"/>, in
+    /// document order.
+    /// </summary>
+    private static List<IElement> StandfirstBlocks(IElement scope, IElement? headline, IElement body, string selector, int minimumLength,
+        CancellationToken cancellationToken)
     {
-        var common = headline.ParentElement;
-        while (common is not null && !common.Contains(root))
-        {
-            common = common.ParentElement;
-        }
-        if (common is null)
-        {
-            return [];
-        }
-
-        var standfirst = new List<IElement>();
-        foreach (var element in common.QuerySelectorAll("p, div, h2, h3"))
+        var blocks = new List<IElement>();
+        foreach (var element in scope.QuerySelectorAll(selector))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (!IsBefore(headline, element) || element.Contains(root))
+            if ((headline is not null && !IsBefore(headline, element)) || element.Contains(body))
             {
                 continue;
             }
-            if (!IsBefore(element, root) || standfirst.Count == MaxStandfirstBlocks)
+            if (!IsBefore(element, body))
             {
                 break;
             }
-            if (!HasParagraphInside(element) && VisibleTextLength(element) >= MinStandfirstLength
-                && LinkDensity(element) < MaxLeadLinkDensity && !standfirst.Any(kept => kept.Contains(element)))
+            if (!HasParagraphInside(element) && VisibleTextLength(element) >= minimumLength
+                && LinkDensity(element) < MaxLeadLinkDensity && !blocks.Any(kept => kept.Contains(element)))
             {
-                standfirst.Add(element);
+                blocks.Add(element);
             }
         }
-        return standfirst;
+        return blocks;
+    }
+
+    /// <summary>The lowest element that holds both <paramref name="first"/> and <paramref name="second"/>.</summary>
+    private static IElement? CommonAncestor(IElement first, IElement second)
+    {
+        var common = first.ParentElement;
+        while (common is not null && !common.Contains(second))
+        {
+            common = common.ParentElement;
+        }
+        return common;
     }
 
     private static bool IsBefore(INode first, INode second) =>

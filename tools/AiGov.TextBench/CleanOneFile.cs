@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using System.Globalization;
 using AiGov.Text;
+using AiGov.Tools.Shared;
 
 namespace AiGov.TextBench;
 
@@ -9,8 +11,13 @@ namespace AiGov.TextBench;
 /// says how long the work went on after it (issue #14 point 4: at most 2 s).</summary>
 internal static class CleanOneFile
 {
-    public static int Run(string path, double? giveUpAfterSeconds = null)
+    public static int Run(IReadOnlyList<string> args)
     {
+        var arguments = new BenchArguments(args, "--give-up-after");
+        var path = arguments.Folder() ?? string.Empty;
+        var giveUpAfterSeconds = arguments.Option("--give-up-after") is { } seconds
+            ? double.Parse(seconds, CultureInfo.InvariantCulture)
+            : (double?)null;
         if (!File.Exists(path))
         {
             Console.Error.WriteLine($"clean: {path} does not exist: pass the path of a file to clean");
@@ -23,9 +30,9 @@ internal static class CleanOneFile
         using var giveUp = new CancellationTokenSource();
         var cancelledAt = TimeSpan.Zero;
         giveUp.Token.Register(() => cancelledAt = wall.Elapsed);
-        if (giveUpAfterSeconds is { } seconds)
+        if (giveUpAfterSeconds is { } limit)
         {
-            giveUp.CancelAfter(TimeSpan.FromSeconds(seconds));
+            giveUp.CancelAfter(TimeSpan.FromSeconds(limit));
         }
         try
         {

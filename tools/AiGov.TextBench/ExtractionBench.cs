@@ -32,12 +32,8 @@ internal static class ExtractionBench
         var pages = arguments.Option("--limit") is { } limit ? set.Pages.Take(int.Parse(limit, CultureInfo.InvariantCulture)).ToList() : set.Pages;
         Console.Error.WriteLine($"extraction: {pages.Count} pages from {directory}, {(text ? "as text dumps (.txt)" : "as HTML (.html)")}");
 
-        var inputs = pages.Select(page =>
-        {
-            var html = set.ReadHtml(page);
-            return text ? Encoding.UTF8.GetBytes(ExtractionDevSet.TextDump(html)) : html;
-        }).ToList();
-        var fileName = text ? "page.txt" : "page.html";
+        var inputs = pages.Select(page => set.ReadInput(page, text)).ToList();
+        var fileName = ExtractionDevSet.InputFileName(text);
 
         for (var i = 0; i < Math.Min(50, inputs.Count); i++)
         {
@@ -86,15 +82,14 @@ internal static class ExtractionBench
 
     private static void Print(IReadOnlyList<PageScore> scores, int failures, double pagesPerCpuSecond, int worst)
     {
-        var tp = scores.Sum(s => s.TruePositives);
-        var fn = scores.Sum(s => s.FalseNegatives);
-        var fp = scores.Sum(s => s.FalsePositives);
+        var totals = ExtractionTotals.Of(scores);
         var invariant = CultureInfo.InvariantCulture;
-        Console.WriteLine(string.Format(invariant, "pages {0}, with-snippets {1}, without-snippets {2}", scores.Count, tp + fn, fp + scores.Sum(s => s.Page.Without.Count - s.FalsePositives)));
+        Console.WriteLine(string.Format(invariant, "pages {0}, with-snippets {1}, without-snippets {2}", scores.Count,
+            totals.TruePositives + totals.FalseNegatives, scores.Sum(s => s.Page.Without.Count)));
         Console.WriteLine(string.Format(invariant, "precision {0:F3}, recall {1:F3}, F1 {2:F3} (tp {3}, fn {4}, fp {5})",
-            tp + fp == 0 ? 0 : tp / (double)(tp + fp), tp + fn == 0 ? 0 : tp / (double)(tp + fn), Scores.F1(tp, fp, fn), tp, fn, fp));
+            totals.Precision, totals.Recall, totals.F1, totals.TruePositives, totals.FalseNegatives, totals.FalsePositives));
         Console.WriteLine(string.Format(invariant, "pages with none of their with-snippets: {0} ({1:P1}); pages that failed: {2}",
-            scores.Count(s => s.FoundNone), scores.Count(s => s.FoundNone) / (double)scores.Count, failures));
+            totals.PagesFoundNone, totals.FoundNoneShare, failures));
         Console.WriteLine(string.Format(invariant, "pages per CPU-second, one thread: {0:F0}", pagesPerCpuSecond));
         Console.WriteLine();
         foreach (var score in scores.OrderBy(s => s.F1).ThenByDescending(s => s.FalseNegatives + s.FalsePositives).Take(worst))

@@ -8,8 +8,7 @@ if (args.Length > 0 && args[0] == "cpu")
 }
 if (args.Length > 1 && args[0] == "clean")
 {
-    var giveUp = args.Length > 3 && args[2] == "--give-up-after" ? double.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : (double?)null;
-    return CleanOneFile.Run(args[1], giveUp);
+    return CleanOneFile.Run(args[1..]);
 }
 if (args.Length > 0 && args[0] == "extraction")
 {

@@ -53,9 +53,9 @@ internal static class LinkDensePruner
 
             if (element.PreviousElementSibling is { } previous && IsHeadingOf(previous))
             {
-                Remove(previous, removed);
+                HtmlExtractor.Drop(previous, Label, removed);
             }
-            Remove(element, removed);
+            HtmlExtractor.Drop(element, Label, removed);
         }
     }
 
@@ -70,16 +70,6 @@ internal static class LinkDensePruner
 
         var text = WhitespaceCollapser.CollapseAndTrim(element.TextContent);
         return text.Length is > 0 and <= 60 && text[^1] is ':' or '?' or '»';
-    }
-
-    private static void Remove(IElement element, List<RemovedText> removed)
-    {
-        var text = WhitespaceCollapser.CollapseAndTrim(element.TextContent);
-        if (text.Length > 0)
-        {
-            removed.Add(new RemovedText(Label, text));
-        }
-        element.Remove();
     }
 
     /// <summary>trafilatura's <c>link_density_test</c>, with its backtracking rule for divs.</summary>

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using AiGov.Contracts;
 using AiGov.IntegrationTests.Infrastructure;
@@ -20,24 +19,17 @@ public sealed class PathologicalPageTests(ITestOutputHelper output)
         await using var virtualHost = await ThrowawayVirtualHost.CreateAsync(servers.Rabbit);
         var logDirectory = Directory.CreateTempSubdirectory("aigov-pathological-").FullName;
         var rabbit = servers.Rabbit;
-        await using var cleaner = ServiceProcess.Start("AiGov.Cleaner", new Dictionary<string, string>
-        {
-            ["RabbitMq__Host"] = rabbit.Host,
-            ["RabbitMq__Port"] = rabbit.AmqpPort.ToString(),
-            ["RabbitMq__VirtualHost"] = virtualHost.Name,
-            ["RabbitMq__Username"] = rabbit.Username,
-            ["RabbitMq__Password"] = rabbit.Password,
-            ["RabbitMq__ManagementPort"] = rabbit.ManagementPort.ToString(),
-            ["Stage__TimeoutSeconds"] = "1",
-            ["MASSTRANSIT_USAGE_TELEMETRY"] = "false",
-        }, logDirectory);
+        var settings = rabbit.ServiceSettings(virtualHost.Name);
+        settings["Stage__TimeoutSeconds"] = "1";
+        settings["MASSTRANSIT_USAGE_TELEMETRY"] = "false";
+        await using var cleaner = ServiceProcess.Start("AiGov.Cleaner", settings, logDirectory);
         await cleaner.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
 
         // Without a time limit each page takes ~8 s of CPU here: density scoring of 1,000 nested levels of link blocks.
         var page = Encoding.UTF8.GetBytes(NestedLinkBlocks(levels: 1_000, linksPerLevel: 30));
         for (var i = 0; i < Pages; i++)
         {
-            var message = new DocumentArrived { DocumentId = Guid.NewGuid(), Source = Source($"deep-{i}.html", page), Content = page };
+            var message = new DocumentArrived { DocumentId = Guid.NewGuid(), Source = TestDocuments.Source($"deep-{i}.html", page), Content = page };
             await virtualHost.PublishEnvelopeToAsync(QueueNames.Cleaning, typeof(DocumentArrived).FullName!, message);
         }
 
@@ -73,12 +65,4 @@ public sealed class PathologicalPageTests(ITestOutputHelper output)
         html.Append(string.Concat(Enumerable.Repeat("</div>", levels))).Append("</body></html>");
         return html.ToString();
     }
-
-    private static DocumentSource Source(string fileName, byte[] bytes) => new()
-    {
-        FileName = fileName,
-        RawSha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),
-        SizeBytes = bytes.Length,
-        ReceivedAt = DateTimeOffset.UtcNow,
-    };
 }

@@ -66,16 +66,8 @@ public sealed class BrokerTopologyOptionsTests
             var rabbit = servers.Rabbit;
             var virtualHost = await ThrowawayVirtualHost.CreateAsync(rabbit);
             var logDirectory = Directory.CreateTempSubdirectory("aigov-topology-").FullName;
-            var environment = new Dictionary<string, string>
-            {
-                ["RabbitMq__Host"] = rabbit.Host,
-                ["RabbitMq__Port"] = rabbit.AmqpPort.ToString(),
-                ["RabbitMq__VirtualHost"] = virtualHost.Name,
-                ["RabbitMq__Username"] = rabbit.Username,
-                ["RabbitMq__Password"] = rabbit.Password,
-                ["RabbitMq__ManagementPort"] = rabbit.ManagementPort.ToString(),
-                ["MASSTRANSIT_USAGE_TELEMETRY"] = "false",
-            };
+            var environment = rabbit.ServiceSettings(virtualHost.Name);
+            environment["MASSTRANSIT_USAGE_TELEMETRY"] = "false";
             foreach (var (key, value) in settings)
             {
                 // {rabbit}: the test broker as host:port

@@ -51,16 +51,8 @@ public sealed class TwoDeduplicatorsFixture(IMessageSink diagnostics) : IAsyncLi
 
         for (var instance = 1; instance <= 2; instance++)
         {
-            var environment = new Dictionary<string, string>
-            {
-                ["ConnectionStrings__Postgres"] = _database.ConnectionString,
-                ["RabbitMq__Host"] = rabbit.Host,
-                ["RabbitMq__Port"] = rabbit.AmqpPort.ToString(),
-                ["RabbitMq__VirtualHost"] = VirtualHost.Name,
-                ["RabbitMq__Username"] = rabbit.Username,
-                ["RabbitMq__Password"] = rabbit.Password,
-                ["RabbitMq__ManagementPort"] = rabbit.ManagementPort.ToString(),
-            };
+            var environment = rabbit.ServiceSettings(VirtualHost.Name);
+            environment["ConnectionStrings__Postgres"] = _database.ConnectionString;
             var logDirectory = Path.Combine(_logDirectory, $"instance-{instance}");
             Directory.CreateDirectory(logDirectory);
             _services.Add(ServiceProcess.Start("AiGov.Deduplicator", environment, logDirectory));

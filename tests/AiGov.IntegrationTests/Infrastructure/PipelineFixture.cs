@@ -37,19 +37,11 @@ public sealed class PipelineFixture(IMessageSink diagnostics) : IAsyncLifetime
             $"Pipeline tests use {_servers.Origin}; database {_database.Name}, virtual host {_virtualHost.Name}, data root {DataRoot}"));
 
         var rabbit = _servers.Rabbit;
-        var environment = new Dictionary<string, string>
-        {
-            ["ConnectionStrings__Postgres"] = _database.ConnectionString,
-            ["RabbitMq__Host"] = rabbit.Host,
-            ["RabbitMq__Port"] = rabbit.AmqpPort.ToString(),
-            ["RabbitMq__VirtualHost"] = _virtualHost.Name,
-            ["RabbitMq__Username"] = rabbit.Username,
-            ["RabbitMq__Password"] = rabbit.Password,
-            ["RabbitMq__ManagementPort"] = rabbit.ManagementPort.ToString(),
-            ["Pipeline__DataRoot"] = DataRoot,
-            ["Pipeline__SettleMilliseconds"] = "300",
-            ["Pipeline__RescanSeconds"] = "5",
-        };
+        var environment = rabbit.ServiceSettings(_virtualHost.Name);
+        environment["ConnectionStrings__Postgres"] = _database.ConnectionString;
+        environment["Pipeline__DataRoot"] = DataRoot;
+        environment["Pipeline__SettleMilliseconds"] = "300";
+        environment["Pipeline__RescanSeconds"] = "5";
         foreach (var worker in s_workers)
         {
             _services.Add(ServiceProcess.Start(worker, environment, DataRoot));

@@ -102,4 +102,17 @@ public sealed class TestServers : IAsyncDisposable
     }
 }
 
-public sealed record RabbitEndpoint(string Host, int AmqpPort, int ManagementPort, string Username, string Password);
+public sealed record RabbitEndpoint(string Host, int AmqpPort, int ManagementPort, string Username, string Password)
+{
+    /// <summary>The settings that point a service at this broker and <paramref name="virtualHost"/> (environment
+    /// variables); add the service's own to the returned dictionary.</summary>
+    public Dictionary<string, string> ServiceSettings(string virtualHost) => new()
+    {
+        ["RabbitMq__Host"] = Host,
+        ["RabbitMq__Port"] = AmqpPort.ToString(),
+        ["RabbitMq__VirtualHost"] = virtualHost,
+        ["RabbitMq__Username"] = Username,
+        ["RabbitMq__Password"] = Password,
+        ["RabbitMq__ManagementPort"] = ManagementPort.ToString(),
+    };
+}

@@ -58,7 +58,7 @@ public sealed class RedeliveryTests(PipelineFixture pipeline)
         var id = Guid.NewGuid();
         var fileName = $"redelivery/broken-{id:N}.pdf";
         var bytes = Encoding.ASCII.GetBytes("%PDF-1.7\nthis is no PDF at all, the cross-reference table is missing\n%%EOF\n");
-        var message = new DocumentArrived { DocumentId = id, Source = Source(fileName, bytes), Content = bytes };
+        var message = new DocumentArrived { DocumentId = id, Source = TestDocuments.Source(fileName, bytes), Content = bytes };
         var storageAcks = await AcknowledgedAsync(QueueNames.Storage);
 
         var messageId = Guid.NewGuid();
@@ -81,7 +81,7 @@ public sealed class RedeliveryTests(PipelineFixture pipeline)
     {
         var text = Article(id);
         var bytes = Encoding.UTF8.GetBytes(text);
-        var source = Source(fileName, bytes);
+        var source = TestDocuments.Source(fileName, bytes);
         var content = new CleanContent
         {
             Title = text[..text.IndexOf('\n')],
@@ -99,14 +99,6 @@ public sealed class RedeliveryTests(PipelineFixture pipeline)
             _ => (new DocumentDeduplicated { DocumentId = id, Source = source, Content = content, Language = language, StoryId = id }, 1),
         };
     }
-
-    private static DocumentSource Source(string fileName, byte[] bytes) => new()
-    {
-        FileName = fileName,
-        RawSha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),
-        SizeBytes = bytes.Length,
-        ReceivedAt = DateTimeOffset.UtcNow,
-    };
 
     /// <summary>An English article of its own: words drawn from the id, so no two tests' texts are near duplicates.</summary>
     private static string Article(Guid id)

@@ -28,6 +28,23 @@ public static class Scores
     public static double F1(int tp, int fp, int fn) => tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
 }
 
+/// <summary>A run's scores summed over its pages, as trafilatura sums them.</summary>
+public sealed record ExtractionTotals(int TruePositives, int FalsePositives, int FalseNegatives, int PagesFoundNone, int Pages)
+{
+    public static ExtractionTotals Of(IReadOnlyCollection<PageScore> scores) => new(
+        scores.Sum(s => s.TruePositives), scores.Sum(s => s.FalsePositives), scores.Sum(s => s.FalseNegatives),
+        scores.Count(s => s.FoundNone), scores.Count);
+
+    public double Precision => TruePositives + FalsePositives == 0 ? 0 : TruePositives / (double)(TruePositives + FalsePositives);
+
+    public double Recall => TruePositives + FalseNegatives == 0 ? 0 : TruePositives / (double)(TruePositives + FalseNegatives);
+
+    public double F1 => Scores.F1(TruePositives, FalsePositives, FalseNegatives);
+
+    /// <summary>Share of the pages that kept none of their <c>with</c> snippets.</summary>
+    public double FoundNoneShare => Pages == 0 ? 0 : PagesFoundNone / (double)Pages;
+}
+
 /// <summary>trafilatura's extraction benchmark (990 real pages, <c>pages/NNNN.html.gz</c> and <c>snippets.json</c>),
 /// read from the shared bench folder beside the repository (never copied into it), scored as trafilatura scores:
 /// whitespace-normalised substring match, summed over all pages. Shared with the bench tool.</summary>
@@ -89,6 +106,16 @@ public sealed class ExtractionDevSet
         gzip.CopyTo(buffer);
         return buffer.ToArray();
     }
+
+    /// <summary>The page as the cleaner gets it: its HTML, or its text dump (<see cref="TextDump"/>) as UTF-8.</summary>
+    public byte[] ReadInput(ExtractionPage page, bool asTextDump)
+    {
+        var html = ReadHtml(page);
+        return asTextDump ? Encoding.UTF8.GetBytes(TextDump(html)) : html;
+    }
+
+    /// <summary>The file name the cleaner is given for the form <see cref="ReadInput"/> reads.</summary>
+    public static string InputFileName(bool asTextDump) => asTextDump ? "page.txt" : "page.html";
 
     public static PageScore Score(ExtractionPage page, string text)
     {

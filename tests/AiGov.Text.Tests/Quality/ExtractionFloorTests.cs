@@ -14,24 +14,25 @@ public class ExtractionFloorTests(ITestOutputHelper output)
     [Fact]
     public void Html_pages_keep_their_article()
     {
-        var (f1, nothing) = Measure(html => html, "page.html");
+        var totals = Measure(asTextDump: false);
 
-        Assert.True(f1 >= 0.91, $"HTML F1 {f1:F3} fell below 0.91");
-        Assert.True(nothing <= 0.02, $"{nothing:P1} of the HTML pages kept none of their article");
+        Assert.True(totals.F1 >= 0.91, $"HTML F1 {totals.F1:F3} fell below 0.91");
+        Assert.True(totals.FoundNoneShare <= 0.02, $"{totals.FoundNoneShare:P1} of the HTML pages kept none of their article");
     }
 
     [Fact]
     public void Text_dumps_keep_their_article()
     {
-        var (f1, nothing) = Measure(html => System.Text.Encoding.UTF8.GetBytes(ExtractionDevSet.TextDump(html)), "page.txt");
+        var totals = Measure(asTextDump: true);
 
-        Assert.True(f1 >= 0.84, $"text-dump F1 {f1:F3} fell below 0.84");
-        Assert.True(nothing <= 0.015, $"{nothing:P1} of the text dumps kept none of their article");
+        Assert.True(totals.F1 >= 0.84, $"text-dump F1 {totals.F1:F3} fell below 0.84");
+        Assert.True(totals.FoundNoneShare <= 0.015, $"{totals.FoundNoneShare:P1} of the text dumps kept none of their article");
     }
 
-    private (double F1, double Nothing) Measure(Func<byte[], byte[]> input, string fileName)
+    private ExtractionTotals Measure(bool asTextDump)
     {
         var set = s_set.Value;
+        var fileName = ExtractionDevSet.InputFileName(asTextDump);
         var scores = new PageScore[set.Pages.Count];
         Parallel.For(0, set.Pages.Count, i =>
         {
@@ -39,7 +40,7 @@ public class ExtractionFloorTests(ITestOutputHelper output)
             string text;
             try
             {
-                text = DocumentCleaner.Clean(input(set.ReadHtml(page)), fileName).CleanText;
+                text = DocumentCleaner.Clean(set.ReadInput(page, asTextDump), fileName).CleanText;
             }
             catch (UnreadableDocumentException)
             {
@@ -47,10 +48,9 @@ public class ExtractionFloorTests(ITestOutputHelper output)
             }
             scores[i] = ExtractionDevSet.Score(page, text);
         });
-        int tp = scores.Sum(s => s.TruePositives), fp = scores.Sum(s => s.FalsePositives), fn = scores.Sum(s => s.FalseNegatives);
-        var f1 = Scores.F1(tp, fp, fn);
-        var nothing = scores.Count(s => s.FoundNone) / (double)scores.Length;
-        output.WriteLine($"{fileName}: F1 {f1:F3} (tp {tp}, fp {fp}, fn {fn}), {nothing:P1} of the pages kept nothing of their article");
-        return (f1, nothing);
+        var totals = ExtractionTotals.Of(scores);
+        output.WriteLine($"{fileName}: F1 {totals.F1:F3} (tp {totals.TruePositives}, fp {totals.FalsePositives}, fn {totals.FalseNegatives}), "
+            + $"{totals.FoundNoneShare:P1} of the pages kept nothing of their article");
+        return totals;
     }
 }

@@ -112,6 +112,7 @@ public static partial class HtmlExtractor
         }
 
         var body = document.Body ?? document.DocumentElement;
+        var bodyWords = body is null ? 0 : DomText.WordCountBound(body);
         var main = FindMainCandidate(document, cancellationToken);
         RemoveChrome(document, main, body, removed, cancellationToken);
 
@@ -143,9 +144,11 @@ public static partial class HtmlExtractor
         }
         Render(root, builder, cancellationToken);
         var text = TextNormalizer.Normalize(builder.ToString());
+        var words = WhitespaceCollapser.WordCount(text);
         if (text.Length < ReadabilityFallback.BelowCharacters && elements <= ReadabilityFallback.MaxElements
+            && ReadabilityFallback.MayFindMore(words, bodyWords)
             && ReadabilityFallback.Text(html, cancellationToken) is { } second
-            && WhitespaceCollapser.WordCount(second) > 2 * WhitespaceCollapser.WordCount(text))
+            && WhitespaceCollapser.WordCount(second) > 2 * words)
         {
             text = headline is null || second.Contains(headline, StringComparison.Ordinal) ? second : headline + "\n\n" + second;
         }
@@ -184,16 +187,16 @@ public static partial class HtmlExtractor
 
     private static string? FindTitle(IDocument document)
     {
-        var candidates = new[]
+        var candidates = new Func<string?>[]
         {
-            document.QuerySelector("title")?.TextContent,
-            document.QuerySelector("meta[property='og:title'], meta[name='og:title']")?.GetAttribute("content"),
-            document.QuerySelector("h1")?.TextContent,
+            () => document.QuerySelector("title")?.TextContent,
+            () => document.QuerySelector("meta[property='og:title'], meta[name='og:title']")?.GetAttribute("content"),
+            () => document.QuerySelector("h1")?.TextContent,
         };
 
         foreach (var candidate in candidates)
         {
-            var title = CollapseWhitespace(candidate ?? string.Empty);
+            var title = CollapseWhitespace(candidate() ?? string.Empty);
             if (title.Length > 0)
             {
                 return title;
@@ -426,7 +429,7 @@ public static partial class HtmlExtractor
             for (var i = children.Length - 1; i >= 0 && next is null; i--)
             {
                 var child = children[i];
-                if ((child is IElement || child.NodeType == NodeType.Text) && !string.IsNullOrWhiteSpace(child.TextContent))
+                if ((child is IElement || child.NodeType == NodeType.Text) && DomText.CollapsedLength(child) > 0)
                 {
                     next = child;
                 }
@@ -557,8 +560,7 @@ public static partial class HtmlExtractor
         return textLength == 0 ? 1 : Math.Min(1, (double)LinkTextLength(element) / textLength);
     }
 
-    private static int LinkTextLength(IElement element) =>
-        element.GetElementsByTagName("a").Sum(VisibleTextLength);
+    private static int LinkTextLength(IElement element) => DomText.LinkLength(element);
 
     // By tag name: a selector string would be parsed again on every call.
     private static bool HasParagraphInside(IElement element) =>
@@ -566,7 +568,7 @@ public static partial class HtmlExtractor
 
     private static string VisibleText(IElement element) => CollapseWhitespace(element.TextContent);
 
-    private static int VisibleTextLength(IElement element) => WhitespaceCollapser.CollapsedTrimmedLength(element.TextContent);
+    private static int VisibleTextLength(IElement element) => DomText.CollapsedLength(element);
 
     private static string DirectText(IElement element) =>
         CollapseWhitespace(string.Concat(element.ChildNodes.Where(node => node.NodeType == NodeType.Text).Select(node => node.TextContent)));

@@ -9,44 +9,111 @@ internal static partial class HtmlMetadataReader
 {
     private const int MaxJsonLdChars = 512 * 1024;
 
-    private const string PublishedSelector =
-        "meta[property='article:published_time'], meta[property='og:published_time'], meta[name='article:published_time'], "
-        + "meta[name='pubdate'], meta[name='publishdate'], meta[name='publish-date'], meta[name='date'], meta[name='dc.date.issued'], "
-        + "meta[name='DC.date.issued'], meta[name='dc.date'], meta[itemprop='datePublished'], meta[name='PubDate']";
+    // Matched as CSS attribute selectors would: exact, case-sensitive values.
+    private static readonly HashSet<string> s_publishedProperties = new(StringComparer.Ordinal) { "article:published_time", "og:published_time" };
 
-    private const string AuthorSelector = "meta[name='author'], meta[property='article:author'], meta[name='byl'], meta[name='dc.creator']";
+    private static readonly HashSet<string> s_publishedNames = new(StringComparer.Ordinal)
+    {
+        "article:published_time", "pubdate", "publishdate", "publish-date", "date", "dc.date.issued", "DC.date.issued", "dc.date", "PubDate",
+    };
 
-    private const string BylineSelector = "[rel=author], [itemprop=author], .byline, .author, .author-name, [class*=byline]";
+    private static readonly HashSet<string> s_sourceNames = new(StringComparer.Ordinal) { "application-name", "source" };
+    private static readonly HashSet<string> s_authorNames = new(StringComparer.Ordinal) { "author", "byl", "dc.creator" };
+    private static readonly HashSet<string> s_bylineClasses = new(StringComparer.Ordinal) { "byline", "author", "author-name" };
 
+    /// <summary>Reads the page's declarations in one walk over its elements (a selector query per field walked the
+    /// whole tree ten times).</summary>
     public static ArticleMetadata Read(IDocument document)
     {
-        var jsonLd = ReadJsonLd(document);
-        var fromTags = new ArticleMetadata(
-            PublishedAt: ParseDate(Content(document, PublishedSelector)) ?? ParseDate(document.QuerySelector("time[datetime]")?.GetAttribute("datetime")),
-            Source: Content(document, "meta[property='og:site_name'], meta[name='application-name'], meta[name='source']"),
-            SourceUrl: Absolute(document.QuerySelector("link[rel=canonical]")?.GetAttribute("href")) ?? Absolute(Content(document, "meta[property='og:url']")),
-            Author: NotUrl(Content(document, AuthorSelector)) ?? BylineText(document));
-        var metadata = jsonLd.Or(fromTags);
-        return metadata with { Source = metadata.Source ?? (metadata.SourceUrl is { } url ? TextMetadataReader.HostOf(url) : null) };
-    }
-
-    private static string? Content(IDocument document, string selector)
-    {
-        foreach (var element in document.QuerySelectorAll(selector))
+        string? published = null, time = null, source = null, canonical = null, ogUrl = null, author = null;
+        var jsonLd = new List<IElement>();
+        var bylines = new List<IElement>();
+        foreach (var element in document.All)
         {
-            var value = element.GetAttribute("content")?.Trim();
-            if (!string.IsNullOrEmpty(value))
+            switch (element.LocalName)
             {
-                return value;
+                case "meta":
+                    ReadMeta(element, ref published, ref source, ref ogUrl, ref author);
+                    continue;
+                case "time":
+                    time ??= element.GetAttribute("datetime");
+                    break;
+                case "link" when canonical is null && element.GetAttribute("rel") == "canonical":
+                    canonical = element.GetAttribute("href");
+                    continue;
+                case "script" when element.GetAttribute("type") == "application/ld+json":
+                    jsonLd.Add(element);
+                    continue;
+            }
+
+            if (IsByline(element))
+            {
+                bylines.Add(element);
             }
         }
 
-        return null;
+        var fromTags = new ArticleMetadata(
+            PublishedAt: ParseDate(published) ?? ParseDate(time),
+            Source: source,
+            SourceUrl: Absolute(canonical) ?? Absolute(ogUrl),
+            Author: NotUrl(author) ?? BylineText(bylines));
+        var metadata = ReadJsonLd(jsonLd).Or(fromTags);
+        return metadata with { Source = metadata.Source ?? (metadata.SourceUrl is { } url ? TextMetadataReader.HostOf(url) : null) };
     }
 
-    private static string? BylineText(IDocument document)
+    /// <summary>Keeps the first non-empty <c>content</c> of each kind of meta tag, in document order.</summary>
+    private static void ReadMeta(IElement meta, ref string? published, ref string? source, ref string? ogUrl, ref string? author)
     {
-        foreach (var element in document.QuerySelectorAll(BylineSelector))
+        var property = meta.GetAttribute("property");
+        var name = meta.GetAttribute("name");
+        var isPublished = (property is not null && s_publishedProperties.Contains(property))
+            || (name is not null && s_publishedNames.Contains(name)) || meta.GetAttribute("itemprop") == "datePublished";
+        var isSource = property == "og:site_name" || (name is not null && s_sourceNames.Contains(name));
+        var isUrl = property == "og:url";
+        var isAuthor = property == "article:author" || (name is not null && s_authorNames.Contains(name));
+        if (!(isPublished || isSource || isUrl || isAuthor) || meta.GetAttribute("content")?.Trim() is not { Length: > 0 } content)
+        {
+            return;
+        }
+
+        published ??= isPublished ? content : null;
+        source ??= isSource ? content : null;
+        ogUrl ??= isUrl ? content : null;
+        author ??= isAuthor ? content : null;
+    }
+
+    /// <summary><c>[rel=author], [itemprop=author], .byline, .author, .author-name, [class*=byline]</c>.</summary>
+    private static bool IsByline(IElement element)
+    {
+        if (element.GetAttribute("rel") == "author" || element.GetAttribute("itemprop") == "author")
+        {
+            return true;
+        }
+
+        var className = element.GetAttribute("class");
+        if (string.IsNullOrEmpty(className))
+        {
+            return false;
+        }
+
+        if (className.Contains("byline", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        foreach (var range in className.AsSpan().SplitAny(" \t\n\r\f"))
+        {
+            if (s_bylineClasses.Contains(className[range]))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static string? BylineText(List<IElement> candidates)
+    {
+        foreach (var element in candidates)
         {
             var text = BylinePrefixRegex().Replace(WhitespaceCollapser.CollapseAndTrim(element.TextContent), string.Empty).Trim();
             if (text.Length is > 1 and <= 80 && !text.Any(char.IsDigit))
@@ -58,10 +125,10 @@ internal static partial class HtmlMetadataReader
         return null;
     }
 
-    private static ArticleMetadata ReadJsonLd(IDocument document)
+    private static ArticleMetadata ReadJsonLd(List<IElement> scripts)
     {
         var result = ArticleMetadata.Empty;
-        foreach (var script in document.QuerySelectorAll("script[type='application/ld+json']"))
+        foreach (var script in scripts)
         {
             var json = script.TextContent;
             if (json.Length > MaxJsonLdChars)

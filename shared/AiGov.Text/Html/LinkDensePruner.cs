@@ -81,7 +81,7 @@ internal static class LinkDensePruner
             return false;
         }
 
-        var textLength = WhitespaceCollapser.CollapsedTrimmedLength(element.TextContent);
+        var textLength = DomText.CollapsedLength(element);
         var isLast = element.NextElementSibling is null;
         var limit = element.LocalName == "p" ? (isLast ? 60 : 30) : (isLast ? 300 : 100);
         var linkTexts = 0;
@@ -91,7 +91,7 @@ internal static class LinkDensePruner
         {
             foreach (var link in links)
             {
-                var length = WhitespaceCollapser.CollapsedTrimmedLength(link.TextContent);
+                var length = DomText.CollapsedLength(link);
                 if (length == 0)
                 {
                     continue;

@@ -14,16 +14,22 @@ public sealed record ExtractedText(string? Title, string Text);
 /// <summary>Extracts the readable main content of an HTML page.</summary>
 public static partial class HtmlExtractor
 {
-    // Never part of the readable text, wherever they are.
-    private const string AlwaysRemovedSelector =
-        "script, style, noscript, template, iframe, svg, object, embed, canvas, [hidden], [aria-hidden=true]";
+    // Never part of the readable text, wherever they are; and [hidden], [aria-hidden=true].
+    private static readonly HashSet<string> s_alwaysRemovedElements = new(StringComparer.Ordinal)
+    {
+        "script", "style", "noscript", "template", "iframe", "svg", "object", "embed", "canvas",
+    };
 
-    // Page chrome: removed unless it encloses the chosen main content.
-    private const string ChromeSelector =
-        "nav, header, footer, aside, form, button, select, textarea, input, dialog, menu, "
-        + "[role=navigation], [role=banner], [role=contentinfo], [role=complementary], [role=search], [role=dialog]";
+    // Page chrome, by element or by role: removed unless it encloses the chosen main content.
+    private static readonly HashSet<string> s_chromeElements = new(StringComparer.Ordinal)
+    {
+        "nav", "header", "footer", "aside", "form", "button", "select", "textarea", "input", "dialog", "menu",
+    };
 
-    private const string MainSelector = "main, [role=main]";
+    private static readonly HashSet<string> s_chromeRoles = new(StringComparer.Ordinal)
+    {
+        "navigation", "banner", "contentinfo", "complementary", "search", "dialog",
+    };
 
     // Below this many characters an <article>/<main> is a teaser or empty shell, not the content.
     private const int MinMainTextLength = 80;
@@ -97,18 +103,22 @@ public static partial class HtmlExtractor
         var document = s_parser.Value!.ParseDocument(html);
         cancellationToken.ThrowIfCancellationRequested();
         // Counted before anything is removed: a page too large for the second opinion is not parsed a second time.
-        var elements = document.All.Length;
+        var all = ElementWalk.All(document);
+        var elements = all.Count;
         var title = FindTitle(document);
-        var metadata = HtmlMetadataReader.Read(document);
+        var metadata = HtmlMetadataReader.Read(all);
         cancellationToken.ThrowIfCancellationRequested();
         var headlineElement = FindHeadline(document);
         var headline = headlineElement is null ? null : CollapseWhitespace(headlineElement.TextContent);
         var removed = new List<RemovedText>();
 
-        foreach (var element in document.QuerySelectorAll(AlwaysRemovedSelector).ToList())
+        foreach (var element in all)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            element.Remove();
+            if (s_alwaysRemovedElements.Contains(element.LocalName) || element.HasAttribute("hidden") || element.GetAttribute("aria-hidden") == "true")
+            {
+                element.Remove();
+            }
         }
 
         var body = document.Body ?? document.DocumentElement;
@@ -212,7 +222,7 @@ public static partial class HtmlExtractor
         IElement? article = null;
         var articleLength = 0;
         var bestScore = int.MinValue;
-        foreach (var element in document.QuerySelectorAll("article, [itemprop=articleBody]"))
+        foreach (var element in ElementWalk.Where(document, static element => element.LocalName == "article" || element.GetAttribute("itemprop") == "articleBody"))
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (IsNoise(element))
@@ -233,13 +243,13 @@ public static partial class HtmlExtractor
             return article;
         }
 
-        return document.QuerySelectorAll(MainSelector).FirstOrDefault() ?? article;
+        return ElementWalk.Where(document, static element => element.LocalName == "main" || element.GetAttribute("role") == "main").FirstOrDefault() ?? article;
     }
 
     private static void RemoveChrome(IDocument document, IElement? main, IElement? body, List<RemovedText> removed, CancellationToken cancellationToken)
     {
         var bodyTextLength = body is null ? 0 : VisibleTextLength(body);
-        foreach (var element in document.QuerySelectorAll(ChromeSelector).ToList())
+        foreach (var element in ElementWalk.Where(document, IsChrome))
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (main is not null && element.Contains(main))
@@ -262,7 +272,8 @@ public static partial class HtmlExtractor
         }
 
         var labels = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (var element in document.QuerySelectorAll("[class], [id], [style], figcaption").ToList())
+        foreach (var element in ElementWalk.Where(document,
+            static element => element.HasAttribute("class") || element.HasAttribute("id") || element.HasAttribute("style") || element.LocalName == "figcaption"))
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (s_protectedElements.Contains(element.LocalName) || (main is not null && element.Contains(main)) || IsDetached(element))
@@ -339,6 +350,9 @@ public static partial class HtmlExtractor
 
         element.Remove();
     }
+
+    private static bool IsChrome(IElement element) =>
+        s_chromeElements.Contains(element.LocalName) || (element.GetAttribute("role") is { } role && s_chromeRoles.Contains(role));
 
     private static string ChromeLabel(IElement element) => element.LocalName switch
     {
@@ -516,16 +530,16 @@ public static partial class HtmlExtractor
         }
 
         var scores = new Dictionary<IElement, double>();
-        foreach (var block in body.QuerySelectorAll("p, pre, td, blockquote, div"))
+        foreach (var block in ElementWalk.Where(body, static element => element.LocalName is "p" or "pre" or "td" or "blockquote" or "div"))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var text = block.LocalName == "div" ? DirectText(block) : VisibleText(block);
-            if (text.Length < MinParagraphLength)
+            var (length, commas) = block.LocalName == "div" ? DirectTextLengthAndCommas(block) : DomText.LengthAndCommas(block);
+            if (length < MinParagraphLength)
             {
                 continue;
             }
 
-            var score = 1 + text.Count(c => c is ',' or '，' or '、') + Math.Min(text.Length / 100.0, 3);
+            var score = 1 + commas + Math.Min(length / 100.0, 3);
             var parent = block.LocalName == "div" ? block : block.ParentElement;
             if (parent is null)
             {
@@ -570,8 +584,11 @@ public static partial class HtmlExtractor
 
     private static int VisibleTextLength(IElement element) => DomText.CollapsedLength(element);
 
-    private static string DirectText(IElement element) =>
-        CollapseWhitespace(string.Concat(element.ChildNodes.Where(node => node.NodeType == NodeType.Text).Select(node => node.TextContent)));
+    private static (int Length, int Commas) DirectTextLengthAndCommas(IElement element)
+    {
+        var text = string.Concat(element.ChildNodes.Where(node => node.NodeType == NodeType.Text).Select(node => node.TextContent));
+        return (WhitespaceCollapser.CollapsedTrimmedLength(text), text.Count(c => c is ',' or '，' or '、'));
+    }
 
     /// <summary>
     /// Appends the text of <paramref name="root"/>, block elements as paragraph breaks. Iterative: hostile pages

@@ -23,12 +23,15 @@ internal static partial class HtmlMetadataReader
 
     /// <summary>Reads the page's declarations in one walk over its elements (a selector query per field walked the
     /// whole tree ten times).</summary>
-    public static ArticleMetadata Read(IDocument document)
+    public static ArticleMetadata Read(IDocument document) => Read(Html.ElementWalk.All(document));
+
+    /// <summary>Reads the declarations among <paramref name="elements"/>, the page's elements in document order.</summary>
+    public static ArticleMetadata Read(IReadOnlyList<IElement> elements)
     {
         string? published = null, time = null, source = null, canonical = null, ogUrl = null, author = null;
         var jsonLd = new List<IElement>();
         var bylines = new List<IElement>();
-        foreach (var element in document.All)
+        foreach (var element in elements)
         {
             switch (element.LocalName)
             {

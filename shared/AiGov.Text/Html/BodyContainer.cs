@@ -75,7 +75,8 @@ internal sealed class BodyContainer
     /// <paramref name="minimumLength"/> such characters; null when no tier has.</summary>
     public IElement? Find(IElement scope, int minimumLength, Func<IElement, int> ownTextLength, CancellationToken cancellationToken = default)
     {
-        var candidates = scope.QuerySelectorAll("article, div, main, section, [itemprop]").ToList();
+        var candidates = ElementWalk.Where(scope,
+            static element => element.LocalName is "article" or "div" or "main" or "section" || element.HasAttribute("itemprop"));
         foreach (var tier in _tiers)
         {
             IElement? best = null;

@@ -17,37 +17,16 @@ internal static class DomText
     public static int CollapsedLength(INode root)
     {
         var counter = new CollapsedCounter();
-        if (root.NodeType == NodeType.Text)
-        {
-            counter.Add(((ICharacterData)root).Data);
-            return counter.Length;
-        }
-
-        var stack = s_stack ??= new Stack<(INode Node, int Next)>();
-        stack.Clear();
-        stack.Push((root, 0));
-        while (stack.Count > 0)
-        {
-            var (node, next) = stack.Pop();
-            var children = node.ChildNodes;
-            if (next >= children.Length)
-            {
-                continue;
-            }
-
-            stack.Push((node, next + 1));
-            var child = children[next];
-            if (child.NodeType == NodeType.Text)
-            {
-                counter.Add(((ICharacterData)child).Data);
-            }
-            else if (child.NodeType == NodeType.Element && child.HasChildNodes)
-            {
-                stack.Push((child, 0));
-            }
-        }
-
+        Visit(root, ref counter);
         return counter.Length;
+    }
+
+    /// <summary><see cref="CollapsedLength"/> and the number of commas (<c>,</c> <c>，</c> <c>、</c>) of the element's text.</summary>
+    public static (int Length, int Commas) LengthAndCommas(INode root)
+    {
+        var counter = new CollapsedCounter();
+        Visit(root, ref counter);
+        return (counter.Length, counter.Commas);
     }
 
     /// <summary>
@@ -57,7 +36,22 @@ internal static class DomText
     /// </summary>
     public static int WordCountBound(INode root)
     {
-        var words = 0;
+        var counter = new WordCounter();
+        Visit(root, ref counter);
+        return counter.Words;
+    }
+
+    /// <summary>Feeds the text nodes under <paramref name="root"/> (or <paramref name="root"/> itself when it is one)
+    /// to <paramref name="visitor"/> in document order, without recursion.</summary>
+    private static void Visit<TVisitor>(INode root, ref TVisitor visitor)
+        where TVisitor : struct, ITextVisitor
+    {
+        if (root.NodeType == NodeType.Text)
+        {
+            visitor.Add(((ICharacterData)root).Data);
+            return;
+        }
+
         var stack = s_stack ??= new Stack<(INode Node, int Next)>();
         stack.Clear();
         stack.Push((root, 0));
@@ -74,15 +68,13 @@ internal static class DomText
             var child = children[next];
             if (child.NodeType == NodeType.Text)
             {
-                words += WhitespaceCollapser.WordCount(((ICharacterData)child).Data);
+                visitor.Add(((ICharacterData)child).Data);
             }
             else if (child.NodeType == NodeType.Element && child.HasChildNodes)
             {
                 stack.Push((child, 0));
             }
         }
-
-        return words;
     }
 
     /// <summary>The sum of <see cref="CollapsedLength"/> over the element's links (every &lt;a&gt;, nested ones too).</summary>
@@ -96,12 +88,19 @@ internal static class DomText
         return length;
     }
 
+    private interface ITextVisitor
+    {
+        void Add(string text);
+    }
+
     /// <summary>Counts the collapsed, trimmed length of text fed in pieces, as if the pieces were one string.</summary>
-    private struct CollapsedCounter
+    private struct CollapsedCounter : ITextVisitor
     {
         private bool _pendingSpace;
 
         public int Length { get; private set; }
+
+        public int Commas { get; private set; }
 
         public void Add(string text)
         {
@@ -115,7 +114,18 @@ internal static class DomText
 
                 Length += _pendingSpace ? 2 : 1;
                 _pendingSpace = false;
+                if (c is ',' or '，' or '、')
+                {
+                    Commas++;
+                }
             }
         }
+    }
+
+    private struct WordCounter : ITextVisitor
+    {
+        public int Words { get; private set; }
+
+        public void Add(string text) => Words += WhitespaceCollapser.WordCount(text);
     }
 }

@@ -26,16 +26,16 @@ internal static class LinkDensePruner
     {
         // The order of trafilatura: divs twice (a div that loses its link blocks may be one itself), then lists, then
         // paragraphs.
-        PruneAll(root, "div", backtracking: true, removed, cancellationToken);
-        PruneAll(root, "div", backtracking: true, removed, cancellationToken);
-        PruneAll(root, "ul, ol, dl, blockquote", backtracking: false, removed, cancellationToken);
-        PruneAll(root, "p", backtracking: false, removed, cancellationToken);
+        PruneAll(root, static element => element.LocalName == "div", backtracking: true, removed, cancellationToken);
+        PruneAll(root, static element => element.LocalName == "div", backtracking: true, removed, cancellationToken);
+        PruneAll(root, static element => element.LocalName is "ul" or "ol" or "dl" or "blockquote", backtracking: false, removed, cancellationToken);
+        PruneAll(root, static element => element.LocalName == "p", backtracking: false, removed, cancellationToken);
     }
 
-    private static void PruneAll(IElement root, string selector, bool backtracking, List<RemovedText> removed, CancellationToken cancellationToken)
+    private static void PruneAll(IElement root, Func<IElement, bool> kind, bool backtracking, List<RemovedText> removed, CancellationToken cancellationToken)
     {
         var doomed = new List<IElement>();
-        foreach (var element in root.QuerySelectorAll(selector))
+        foreach (var element in ElementWalk.Where(root, kind))
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (IsLinkBlock(element, backtracking))

@@ -93,7 +93,12 @@ public static partial class HtmlExtractor
     /// (meta tags, JSON-LD, &lt;time&gt;, byline). When the chosen content does not contain the page's &lt;h1&gt;
     /// (a headline above the article body), the headline is put in front of the text.
     /// </summary>
-    internal static ExtractedDocument ExtractDocument(string html, CancellationToken cancellationToken = default)
+    internal static ExtractedDocument ExtractDocument(string html, CancellationToken cancellationToken = default) =>
+        ExtractDocument(html, keepsChrome: false, cancellationToken);
+
+    /// <summary>The extraction; with <paramref name="keepsChrome"/> the <see cref="SecondOpinion"/>: chrome and
+    /// elements named as noise stay, the page's title and metadata are not read, and no further opinion is asked.</summary>
+    private static ExtractedDocument ExtractDocument(string html, bool keepsChrome, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(html);
         // AngleSharp's parse time grows with the square of the nesting depth (50,000 nested elements: 7 s, 200,000:
@@ -105,8 +110,8 @@ public static partial class HtmlExtractor
         // Counted before anything is removed: a page too large for the second opinion is not parsed a second time.
         var all = ElementWalk.All(document);
         var elements = all.Count;
-        var title = FindTitle(document);
-        var metadata = HtmlMetadataReader.Read(all);
+        var title = keepsChrome ? null : FindTitle(document);
+        var metadata = keepsChrome ? ArticleMetadata.Empty : HtmlMetadataReader.Read(all);
         cancellationToken.ThrowIfCancellationRequested();
         var headlineElement = FindHeadline(document);
         var headline = headlineElement is null ? null : CollapseWhitespace(headlineElement.TextContent);
@@ -124,7 +129,10 @@ public static partial class HtmlExtractor
         var body = document.Body ?? document.DocumentElement;
         var bodyWords = body is null ? 0 : DomText.WordCountBound(body);
         var main = FindMainCandidate(document, cancellationToken);
-        RemoveChrome(document, main, body, removed, cancellationToken);
+        if (!keepsChrome)
+        {
+            RemoveChrome(document, main, body, removed, cancellationToken);
+        }
 
         var (root, lead) = ChooseRoot(main, body, cancellationToken);
         if (lead.Count == 0 && root is not null && headlineElement is not null && !IsDetached(headlineElement)
@@ -155,12 +163,10 @@ public static partial class HtmlExtractor
         Render(root, builder, cancellationToken);
         var text = TextNormalizer.Normalize(builder.ToString());
         var words = WhitespaceCollapser.WordCount(text);
-        if (text.Length < ReadabilityFallback.BelowCharacters && elements <= ReadabilityFallback.MaxElements
-            && ReadabilityFallback.MayFindMore(words, bodyWords)
-            && ReadabilityFallback.Text(html, cancellationToken) is { } second
-            && WhitespaceCollapser.WordCount(second) > 2 * words)
+        if (!keepsChrome && SecondOpinion.IsWorthAsking(text.Length, words, bodyWords, elements)
+            && ExtractDocument(html, keepsChrome: true, cancellationToken) is { } second && SecondOpinion.IsBetter(second.Text, words))
         {
-            text = headline is null || second.Contains(headline, StringComparison.Ordinal) ? second : headline + "\n\n" + second;
+            return second with { Title = title, Metadata = metadata };
         }
         return new ExtractedDocument(title, StartAtHeadline(text, headline, removed), removed, metadata);
     }

@@ -64,7 +64,7 @@ public class BadInputTests
     [Fact]
     public void A_page_of_more_elements_than_the_second_opinion_accepts_is_still_cleaned_by_the_first()
     {
-        var html = "<html><body>" + string.Concat(Enumerable.Repeat("<span></span>", ReadabilityFallback.MaxElements + 1000))
+        var html = "<html><body>" + string.Concat(Enumerable.Repeat("<span></span>", SecondOpinion.MaxElements + 1000))
             + "<p>A short note of a hostile page.</p></body></html>";
         var cleaned = DocumentCleaner.Clean(Encoding.UTF8.GetBytes(html), "many.html");
         Assert.Contains("A short note of a hostile page.", cleaned.CleanText, StringComparison.Ordinal);

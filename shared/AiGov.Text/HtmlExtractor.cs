@@ -53,6 +53,9 @@ public static partial class HtmlExtractor
     private const string StructuredBlockSelector = "li, td, th, pre, code, table, dl, blockquote";
     private const double MaxLeadLinkDensity = 0.3;
 
+    // Text that a candidate repeats more often than this counts once per repetition allowed (DomText.DistinctLength).
+    private const int MaxRepetitions = 2;
+
     // Minimum length of a text block that counts as a paragraph for density scoring.
     private const int MinParagraphLength = 25;
 
@@ -237,7 +240,7 @@ public static partial class HtmlExtractor
             }
 
             var length = VisibleTextLength(element);
-            var score = length - LinkTextLength(element);
+            var score = DistinctOwnTextLength(element);
             if (article is null || score > bestScore)
             {
                 (article, articleLength, bestScore) = (element, length, score);
@@ -522,10 +525,12 @@ public static partial class HtmlExtractor
         {
             return candidate ?? densest;
         }
-        return OwnTextLength(densest) > OwnTextLength(candidate) ? densest : candidate;
+        return DistinctOwnTextLength(densest) > DistinctOwnTextLength(candidate) ? densest : candidate;
     }
 
     private static int OwnTextLength(IElement element) => VisibleTextLength(element) - LinkTextLength(element);
+
+    private static int DistinctOwnTextLength(IElement element) => DomText.DistinctLength(element, MaxRepetitions) - LinkTextLength(element);
 
     /// <summary>Readability-style scoring: paragraphs vote for their parent (full) and grandparent (half).</summary>
     private static IElement? FindDensestBlock(IElement? body, CancellationToken cancellationToken)

@@ -75,6 +75,21 @@ public class HtmlExtractorTests
     }
 
     [Fact]
+    public void Extract_prefers_the_article_with_text_over_one_that_repeats_a_widget()
+    {
+        var gallery = string.Concat(Enumerable.Range(1, 40).Select(_ =>
+            $"<div><p>Rate this picture: excellent, very good, good, fair, poor.</p><p>Thank you, you have already rated this picture.</p></div>"));
+        var page = "<html><body><main><article class=\"gallery\">" + gallery + "</article>"
+            + "<article class=\"method\"><h2>Method</h2><p>Cook the pudding with the milk and the sugar, then let it cool under a sheet of film so that no skin forms.</p>"
+            + "<p>Drain the mandarins and keep the juice; knead the base, press it into the tin and bake it for eighty minutes.</p></article></main></body></html>";
+
+        var text = HtmlExtractor.Extract(page).Text;
+
+        Assert.Contains("Cook the pudding", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("already rated", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Extract_without_article_uses_text_density()
     {
         const string html = """

@@ -30,6 +30,18 @@ internal static class DomText
     }
 
     /// <summary>
+    /// The length of the element's text counting each text node's text at most <paramref name="maxRepetitions"/>
+    /// times: a widget that repeats its labels under every picture of a gallery ("Rate this picture", "Thank you!")
+    /// is long but says little (trafilatura's duplicate test).
+    /// </summary>
+    public static int DistinctLength(INode root, int maxRepetitions)
+    {
+        var counter = new DistinctCounter(maxRepetitions);
+        Visit(root, ref counter);
+        return counter.Length;
+    }
+
+    /// <summary>
     /// An upper bound of the words any rendering of the element's text can have: runs of characters between white
     /// space, each text node's edges counted as breaks (a block boundary between two text nodes splits a word when
     /// rendered).
@@ -118,6 +130,31 @@ internal static class DomText
                 {
                     Commas++;
                 }
+            }
+        }
+    }
+
+    private struct DistinctCounter(int maxRepetitions) : ITextVisitor
+    {
+        private Dictionary<string, int>? _seen;
+
+        public int Length { get; private set; }
+
+        public void Add(string text)
+        {
+            var length = WhitespaceCollapser.CollapsedTrimmedLength(text);
+            if (length == 0)
+            {
+                return;
+            }
+
+            _seen ??= new Dictionary<string, int>(StringComparer.Ordinal);
+            var key = WhitespaceCollapser.CollapseAndTrim(text);
+            var count = _seen.GetValueOrDefault(key) + 1;
+            _seen[key] = count;
+            if (count <= maxRepetitions)
+            {
+                Length += length + (Length > 0 ? 1 : 0);
             }
         }
     }

@@ -31,6 +31,15 @@ public class DomTextTests
     }
 
     [Fact]
+    public void Distinct_length_counts_a_repeated_text_at_most_the_times_allowed()
+    {
+        var element = Parse("<div><p>Rate  this picture</p><p>Rate this picture</p><p>Rate this picture </p><p>Thanks</p></div>");
+
+        Assert.Equal("Rate this picture Rate this picture Thanks".Length, DomText.DistinctLength(element, 2));
+        Assert.Equal("Rate this picture Thanks".Length, DomText.DistinctLength(element, 1));
+    }
+
+    [Fact]
     public void Deep_nesting_does_not_overflow_the_stack()
     {
         var html = string.Concat(Enumerable.Repeat("<span>", 20_000)) + "deep text" + string.Concat(Enumerable.Repeat("</span>", 20_000));

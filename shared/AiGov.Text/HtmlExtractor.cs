@@ -52,6 +52,7 @@ public static partial class HtmlExtractor
     private const double NoiseNamedShareOfPage = 1.0 / 3;
     private const string StructuredBlockSelector = "li, td, th, pre, code, table, dl, blockquote";
     private const double MaxLeadLinkDensity = 0.3;
+    private const double MaxSectionLinkDensity = 0.3;
 
     // Text that a candidate repeats more often than this counts once per repetition allowed (DomText.DistinctLength).
     private const int MaxRepetitions = 2;
@@ -247,12 +248,40 @@ public static partial class HtmlExtractor
             }
         }
 
+        if (article is not null && SectionsAround(article, bestScore) is { } sections)
+        {
+            return sections;
+        }
+
         if (article is not null && articleLength >= MinMainTextLength)
         {
             return article;
         }
 
         return ElementWalk.Where(document, static element => element.LocalName == "main" || element.GetAttribute("role") == "main").FirstOrDefault() ?? article;
+    }
+
+    /// <summary>
+    /// Pages built of content blocks (a CMS's text elements, a site builder's sections) mark each section of one text
+    /// as an <c>&lt;article&gt;</c>. When the largest one's sibling articles of prose (under 30 % links: not a list of
+    /// teasers) hold at least as much text as it does, their parent is the content.
+    /// </summary>
+    private static IElement? SectionsAround(IElement article, int articleText)
+    {
+        if (article.ParentElement is not { LocalName: not ("body" or "html") } parent)
+        {
+            return null;
+        }
+
+        var siblingText = 0;
+        foreach (var sibling in parent.Children)
+        {
+            if (sibling != article && sibling.LocalName == "article" && !IsNoise(sibling) && LinkDensity(sibling) < MaxSectionLinkDensity)
+            {
+                siblingText += DistinctOwnTextLength(sibling);
+            }
+        }
+        return siblingText > 0 && siblingText >= articleText ? parent : null;
     }
 
     private static void RemoveChrome(IDocument document, IElement? main, IElement? body, List<RemovedText> removed, CancellationToken cancellationToken)

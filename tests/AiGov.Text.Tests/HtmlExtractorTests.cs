@@ -90,6 +90,39 @@ public class HtmlExtractorTests
     }
 
     [Fact]
+    public void Extract_keeps_every_section_of_a_text_built_of_article_blocks()
+    {
+        var page = "<html><body><nav><a href=/>Home</a></nav><main><div class=\"blocks\">"
+            + "<article class=\"block\"><h2>Weather</h2><p>A cold front crossed the Alps on Monday and brought fresh snow above 1,200 metres, with strong winds from the north-west.</p></article>"
+            + "<article class=\"block\"><h2>Snowpack</h2><p>The new snow lies on a weak old layer; on shady slopes above the tree line, avalanches can be triggered by a single skier.</p></article>"
+            + "<article class=\"block\"><h2>Outlook</h2><p>Milder air is expected from Thursday, and the danger should decrease slowly in the course of the weekend.</p></article>"
+            + "</div><aside><article><a href=/a>Other report</a></article></aside></main></body></html>";
+
+        var text = HtmlExtractor.Extract(page).Text;
+
+        Assert.Contains("A cold front crossed the Alps", text, StringComparison.Ordinal);
+        Assert.Contains("weak old layer", text, StringComparison.Ordinal);
+        Assert.Contains("Milder air is expected", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Other report", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Extract_does_not_merge_an_article_with_a_list_of_teasers_beside_it()
+    {
+        var teasers = string.Concat(Enumerable.Range(1, 8).Select(i =>
+            $"<article class=\"teaser\"><a href=\"/story/{i}\">Story {i}: ministers meet again to discuss the rules for artificial intelligence</a></article>"));
+        var page = "<html><body><main><article class=\"story\"><h1>Council adopts the rules</h1>"
+            + "<p>The council adopted the regulation on Tuesday after two years of negotiations between the member states.</p>"
+            + "<p>It applies in stages: bans first, then the duties for general-purpose models, then the rest two years later.</p></article>"
+            + teasers + "</main></body></html>";
+
+        var text = HtmlExtractor.Extract(page).Text;
+
+        Assert.Contains("The council adopted the regulation", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("ministers meet again", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Extract_without_article_uses_text_density()
     {
         const string html = """

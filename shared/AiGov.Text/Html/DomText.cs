@@ -13,6 +13,9 @@ internal static class DomText
     [ThreadStatic]
     private static Stack<(INode Node, int Next)>? s_stack;
 
+    [ThreadStatic]
+    private static Dictionary<ulong, int>? s_seen;
+
     /// <summary>The length of the element's text, whitespace runs counted as one space, ends trimmed.</summary>
     public static int CollapsedLength(INode root)
     {
@@ -36,6 +39,7 @@ internal static class DomText
     /// </summary>
     public static int DistinctLength(INode root, int maxRepetitions)
     {
+        (s_seen ??= []).Clear();
         var counter = new DistinctCounter(maxRepetitions);
         Visit(root, ref counter);
         return counter.Length;
@@ -136,22 +140,41 @@ internal static class DomText
 
     private struct DistinctCounter(int maxRepetitions) : ITextVisitor
     {
-        private Dictionary<string, int>? _seen;
+        private const ulong FnvOffset = 14695981039346656037;
+        private const ulong FnvPrime = 1099511628211;
 
         public int Length { get; private set; }
 
         public void Add(string text)
         {
-            var length = WhitespaceCollapser.CollapsedTrimmedLength(text);
+            // FNV-1a of the node's collapsed, trimmed text, counted without building it.
+            var hash = FnvOffset;
+            var length = 0;
+            var pendingSpace = false;
+            foreach (var c in text)
+            {
+                if (char.IsWhiteSpace(c))
+                {
+                    pendingSpace = length > 0;
+                    continue;
+                }
+
+                if (pendingSpace)
+                {
+                    hash = (hash ^ ' ') * FnvPrime;
+                }
+                hash = (hash ^ c) * FnvPrime;
+                length += pendingSpace ? 2 : 1;
+                pendingSpace = false;
+            }
             if (length == 0)
             {
                 return;
             }
 
-            _seen ??= new Dictionary<string, int>(StringComparer.Ordinal);
-            var key = WhitespaceCollapser.CollapseAndTrim(text);
-            var count = _seen.GetValueOrDefault(key) + 1;
-            _seen[key] = count;
+            var seen = s_seen ??= new Dictionary<ulong, int>();
+            var count = seen.GetValueOrDefault(hash) + 1;
+            seen[hash] = count;
             if (count <= maxRepetitions)
             {
                 Length += length + (Length > 0 ? 1 : 0);

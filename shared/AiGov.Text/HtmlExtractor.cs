@@ -131,7 +131,8 @@ public static partial class HtmlExtractor
         }
 
         var body = document.Body ?? document.DocumentElement;
-        var bodyWords = body is null ? 0 : DomText.WordCountBound(body);
+        // Counted before anything is removed: what the second opinion could find at most.
+        var bodyWords = keepsChrome || body is null ? 0 : DomText.WordCountBound(body);
         var main = FindMainCandidate(document, cancellationToken);
         if (!keepsChrome)
         {
@@ -205,26 +206,12 @@ public static partial class HtmlExtractor
         return h1 is not null && VisibleTextLength(h1) is > 0 and <= 300 ? h1 : null;
     }
 
-    private static string? FindTitle(IDocument document)
-    {
-        var candidates = new Func<string?>[]
-        {
-            () => document.QuerySelector("title")?.TextContent,
-            () => document.QuerySelector("meta[property='og:title'], meta[name='og:title']")?.GetAttribute("content"),
-            () => document.QuerySelector("h1")?.TextContent,
-        };
+    private static string? FindTitle(IDocument document) =>
+        NonEmpty(document.QuerySelector("title")?.TextContent)
+        ?? NonEmpty(document.QuerySelector("meta[property='og:title'], meta[name='og:title']")?.GetAttribute("content"))
+        ?? NonEmpty(document.QuerySelector("h1")?.TextContent);
 
-        foreach (var candidate in candidates)
-        {
-            var title = CollapseWhitespace(candidate() ?? string.Empty);
-            if (title.Length > 0)
-            {
-                return title;
-            }
-        }
-
-        return null;
-    }
+    private static string? NonEmpty(string? text) => CollapseWhitespace(text ?? string.Empty) is { Length: > 0 } collapsed ? collapsed : null;
 
     private static IElement? FindMainCandidate(IDocument document, CancellationToken cancellationToken)
     {
@@ -573,7 +560,7 @@ public static partial class HtmlExtractor
         foreach (var block in ElementWalk.Where(body, static element => element.LocalName is "p" or "pre" or "td" or "blockquote" or "div"))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var (length, commas) = block.LocalName == "div" ? DirectTextLengthAndCommas(block) : DomText.LengthAndCommas(block);
+            var (length, commas) = block.LocalName == "div" ? DomText.OwnLengthAndCommas(block) : DomText.LengthAndCommas(block);
             if (length < MinParagraphLength)
             {
                 continue;
@@ -623,12 +610,6 @@ public static partial class HtmlExtractor
     private static string VisibleText(IElement element) => CollapseWhitespace(element.TextContent);
 
     private static int VisibleTextLength(IElement element) => DomText.CollapsedLength(element);
-
-    private static (int Length, int Commas) DirectTextLengthAndCommas(IElement element)
-    {
-        var text = string.Concat(element.ChildNodes.Where(node => node.NodeType == NodeType.Text).Select(node => node.TextContent));
-        return (WhitespaceCollapser.CollapsedTrimmedLength(text), text.Count(c => c is ',' or '，' or '、'));
-    }
 
     /// <summary>
     /// Appends the text of <paramref name="root"/>, block elements as paragraph breaks. Iterative: hostile pages

@@ -23,9 +23,7 @@ internal static partial class HtmlMetadataReader
 
     /// <summary>Reads the page's declarations in one walk over its elements (a selector query per field walked the
     /// whole tree ten times).</summary>
-    public static ArticleMetadata Read(IDocument document) => Read(Html.ElementWalk.All(document));
-
-    /// <summary>Reads the declarations among <paramref name="elements"/>, the page's elements in document order.</summary>
+    /// <param name="elements">The page's elements in document order (<see cref="Html.ElementWalk.All"/>).</param>
     public static ArticleMetadata Read(IReadOnlyList<IElement> elements)
     {
         string? published = null, time = null, source = null, canonical = null, ogUrl = null, author = null;

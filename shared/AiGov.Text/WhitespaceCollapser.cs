@@ -37,21 +37,49 @@ internal static class WhitespaceCollapser
     /// <summary>The length of <see cref="CollapseAndTrim"/>(<paramref name="text"/>) without building it.</summary>
     public static int CollapsedTrimmedLength(string text)
     {
-        var length = 0;
-        var pendingSpace = false;
-        foreach (var c in text)
+        var counter = new CollapsedLengthCounter();
+        counter.Add(text);
+        return counter.Length;
+    }
+
+    /// <summary>
+    /// The length of <see cref="CollapseAndTrim"/> of text fed in pieces, as if the pieces were one string, and an
+    /// FNV-1a hash of that collapsed text (equal texts, equal hashes), without building it.
+    /// </summary>
+    internal struct CollapsedLengthCounter
+    {
+        private const ulong FnvOffset = 14695981039346656037;
+        private const ulong FnvPrime = 1099511628211;
+        private bool _pendingSpace;
+        private ulong _hash;
+
+        public int Length { get; private set; }
+
+        public readonly ulong Hash => Length == 0 ? 0 : _hash;
+
+        public void Add(ReadOnlySpan<char> text)
         {
-            if (char.IsWhiteSpace(c))
+            foreach (var c in text)
             {
-                pendingSpace = length > 0;
-                continue;
+                if (char.IsWhiteSpace(c))
+                {
+                    _pendingSpace = Length > 0;
+                    continue;
+                }
+
+                if (Length == 0)
+                {
+                    _hash = FnvOffset;
+                }
+                else if (_pendingSpace)
+                {
+                    _hash = (_hash ^ ' ') * FnvPrime;
+                }
+                _hash = (_hash ^ c) * FnvPrime;
+                Length += _pendingSpace ? 2 : 1;
+                _pendingSpace = false;
             }
-
-            length += pendingSpace ? 2 : 1;
-            pendingSpace = false;
         }
-
-        return length;
     }
 
     /// <summary>The number of words: runs of characters between white space (what a split on white space that drops

@@ -45,5 +45,5 @@ public class HtmlMetadataReaderTests
         Assert.Equal("example.org", metadata.Source);
     }
 
-    private static ArticleMetadata Read(string html) => HtmlMetadataReader.Read(HtmlExtractor.Parser.ParseDocument("<html>" + html + "</html>"));
+    private static ArticleMetadata Read(string html) => HtmlMetadataReader.Read(AiGov.Text.Html.ElementWalk.All(HtmlExtractor.Parser.ParseDocument("<html>" + html + "</html>")));
 }

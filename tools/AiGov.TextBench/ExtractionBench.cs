@@ -46,10 +46,11 @@ internal static class ExtractionBench
             {
                 Extract(inputs[i], fileName);
             }
+            Console.Error.WriteLine($"extraction: untimed pass {pass + 1}/{WarmUpPasses} done");
         }
 
         // Scored on the first timed pass; the speed is the median of the timed passes (this machine's speed drifts by
-        // up to a tenth between runs of the same code).
+        // up to a fifth between passes of the same code).
         var scores = new List<PageScore>(pages.Count);
         var failures = 0;
         var milliseconds = new double[pages.Count];

@@ -9,27 +9,37 @@ namespace AiGov.Text.Html;
 /// </summary>
 internal static class DomText
 {
-    // One per thread, reused: a new stack per call was a tenth of the measuring.
-    [ThreadStatic]
-    private static Stack<(INode Node, int Next)>? s_stack;
-
     [ThreadStatic]
     private static Dictionary<ulong, int>? s_seen;
 
     /// <summary>The length of the element's text, whitespace runs counted as one space, ends trimmed.</summary>
     public static int CollapsedLength(INode root)
     {
-        var counter = new CollapsedCounter();
-        Visit(root, ref counter);
-        return counter.Length;
+        var counter = new LengthCounter();
+        ElementWalk.Walk(root, ref counter);
+        return counter.Collapsed.Length;
     }
 
     /// <summary><see cref="CollapsedLength"/> and the number of commas (<c>,</c> <c>，</c> <c>、</c>) of the element's text.</summary>
     public static (int Length, int Commas) LengthAndCommas(INode root)
     {
-        var counter = new CollapsedCounter();
-        Visit(root, ref counter);
-        return (counter.Length, counter.Commas);
+        var counter = new LengthCounter();
+        ElementWalk.Walk(root, ref counter);
+        return (counter.Collapsed.Length, counter.Commas);
+    }
+
+    /// <summary><see cref="LengthAndCommas"/> of the element's own text nodes, not its descendants'.</summary>
+    public static (int Length, int Commas) OwnLengthAndCommas(IElement element)
+    {
+        var counter = new LengthCounter();
+        foreach (var child in element.ChildNodes)
+        {
+            if (child.NodeType == NodeType.Text)
+            {
+                counter.Text(((ICharacterData)child).Data);
+            }
+        }
+        return (counter.Collapsed.Length, counter.Commas);
     }
 
     /// <summary>
@@ -39,9 +49,10 @@ internal static class DomText
     /// </summary>
     public static int DistinctLength(INode root, int maxRepetitions)
     {
-        (s_seen ??= []).Clear();
-        var counter = new DistinctCounter(maxRepetitions);
-        Visit(root, ref counter);
+        var seen = s_seen ??= [];
+        seen.Clear();
+        var counter = new DistinctCounter(maxRepetitions, seen);
+        ElementWalk.Walk(root, ref counter);
         return counter.Length;
     }
 
@@ -53,44 +64,8 @@ internal static class DomText
     public static int WordCountBound(INode root)
     {
         var counter = new WordCounter();
-        Visit(root, ref counter);
+        ElementWalk.Walk(root, ref counter);
         return counter.Words;
-    }
-
-    /// <summary>Feeds the text nodes under <paramref name="root"/> (or <paramref name="root"/> itself when it is one)
-    /// to <paramref name="visitor"/> in document order, without recursion.</summary>
-    private static void Visit<TVisitor>(INode root, ref TVisitor visitor)
-        where TVisitor : struct, ITextVisitor
-    {
-        if (root.NodeType == NodeType.Text)
-        {
-            visitor.Add(((ICharacterData)root).Data);
-            return;
-        }
-
-        var stack = s_stack ??= new Stack<(INode Node, int Next)>();
-        stack.Clear();
-        stack.Push((root, 0));
-        while (stack.Count > 0)
-        {
-            var (node, next) = stack.Pop();
-            var children = node.ChildNodes;
-            if (next >= children.Length)
-            {
-                continue;
-            }
-
-            stack.Push((node, next + 1));
-            var child = children[next];
-            if (child.NodeType == NodeType.Text)
-            {
-                visitor.Add(((ICharacterData)child).Data);
-            }
-            else if (child.NodeType == NodeType.Element && child.HasChildNodes)
-            {
-                stack.Push((child, 0));
-            }
-        }
     }
 
     /// <summary>The sum of <see cref="CollapsedLength"/> over the element's links (every &lt;a&gt;, nested ones too).</summary>
@@ -104,88 +79,60 @@ internal static class DomText
         return length;
     }
 
-    private interface ITextVisitor
+    private struct LengthCounter : ElementWalk.IVisitor
     {
-        void Add(string text);
-    }
-
-    /// <summary>Counts the collapsed, trimmed length of text fed in pieces, as if the pieces were one string.</summary>
-    private struct CollapsedCounter : ITextVisitor
-    {
-        private bool _pendingSpace;
-
-        public int Length { get; private set; }
+        public WhitespaceCollapser.CollapsedLengthCounter Collapsed;
 
         public int Commas { get; private set; }
 
-        public void Add(string text)
+        public readonly void Element(IElement element)
         {
-            foreach (var c in text)
-            {
-                if (char.IsWhiteSpace(c))
-                {
-                    _pendingSpace = Length > 0;
-                    continue;
-                }
+        }
 
-                Length += _pendingSpace ? 2 : 1;
-                _pendingSpace = false;
-                if (c is ',' or '，' or '、')
-                {
-                    Commas++;
-                }
+        public void Text(string data)
+        {
+            Collapsed.Add(data);
+            foreach (var c in data)
+            {
+                Commas += c is ',' or '，' or '、' ? 1 : 0;
             }
         }
     }
 
-    private struct DistinctCounter(int maxRepetitions) : ITextVisitor
+    private struct DistinctCounter(int maxRepetitions, Dictionary<ulong, int> seen) : ElementWalk.IVisitor
     {
-        private const ulong FnvOffset = 14695981039346656037;
-        private const ulong FnvPrime = 1099511628211;
-
         public int Length { get; private set; }
 
-        public void Add(string text)
+        public readonly void Element(IElement element)
         {
-            // FNV-1a of the node's collapsed, trimmed text, counted without building it.
-            var hash = FnvOffset;
-            var length = 0;
-            var pendingSpace = false;
-            foreach (var c in text)
-            {
-                if (char.IsWhiteSpace(c))
-                {
-                    pendingSpace = length > 0;
-                    continue;
-                }
+        }
 
-                if (pendingSpace)
-                {
-                    hash = (hash ^ ' ') * FnvPrime;
-                }
-                hash = (hash ^ c) * FnvPrime;
-                length += pendingSpace ? 2 : 1;
-                pendingSpace = false;
-            }
-            if (length == 0)
+        public void Text(string data)
+        {
+            var node = new WhitespaceCollapser.CollapsedLengthCounter();
+            node.Add(data);
+            if (node.Length == 0)
             {
                 return;
             }
 
-            var seen = s_seen ??= new Dictionary<ulong, int>();
-            var count = seen.GetValueOrDefault(hash) + 1;
-            seen[hash] = count;
+            var count = seen.GetValueOrDefault(node.Hash) + 1;
+            seen[node.Hash] = count;
             if (count <= maxRepetitions)
             {
-                Length += length + (Length > 0 ? 1 : 0);
+                Length += node.Length + (Length > 0 ? 1 : 0);
             }
         }
     }
 
-    private struct WordCounter : ITextVisitor
+    private struct WordCounter : ElementWalk.IVisitor
     {
         public int Words { get; private set; }
 
-        public void Add(string text) => Words += WhitespaceCollapser.WordCount(text);
+        public readonly void Element(IElement element)
+        {
+        }
+
+        public void Text(string data) => Words += WhitespaceCollapser.WordCount(data);
     }
 }

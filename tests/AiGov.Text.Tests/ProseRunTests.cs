@@ -86,6 +86,69 @@ public class ProseRunTests
     }
 
     [Fact]
+    public void Teaser_headlines_after_the_article_do_not_extend_it()
+    {
+        // Each teaser headline has twelve or more words but no sentence end: prose by length, a headline by shape.
+        var body = string.Join('\n', Enumerable.Range(1, 4).Select(i =>
+            $"Paragraph {i} of the report explains why an independent office with the power to audit providers of general-purpose models is needed."));
+        var text = string.Join('\n',
+            "Home", "News", "Menu Search Sign in",
+            "Parliament adopts the first law on artificial intelligence",
+            body,
+            "More information:",
+            "Chip makers warn of shortages as demand for accelerators keeps rising across the industry",
+            "Ten tools that teachers in primary schools can use to explain machine learning to their pupils",
+            "Why the new data centres in the north of the country need more water than the towns around them",
+            "Privacy", "Terms");
+
+        var (kept, outside) = ProseRun.Keep(text);
+
+        Assert.EndsWith("providers of general-purpose models is needed.", kept, StringComparison.Ordinal);
+        Assert.Contains("Ten tools that teachers in primary schools can use to explain machine learning to their pupils", outside);
+    }
+
+    [Fact]
+    public void A_page_of_headlines_only_keeps_its_headlines()
+    {
+        var headlines = Enumerable.Range(1, 10).Select(i =>
+            $"Story {i}: the parliament and the member states disagree again about the rules for general purpose models").ToList();
+        var text = string.Join('\n', new[] { "Home", "News", "Menu Search Sign in" }.Concat(headlines).Append("Privacy"));
+
+        var (kept, _) = ProseRun.Keep(text);
+
+        Assert.All(headlines, headline => Assert.Contains(headline, kept, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_opening_paragraph_set_apart_by_a_photo_credit_joins_the_body()
+    {
+        var body = string.Join('\n', Enumerable.Range(1, 12).Select(i =>
+            $"Paragraph {i} of the report explains why an independent office with the power to audit providers of general-purpose models is needed, and how its yearly public reviews would work."));
+        var text = string.Join('\n',
+            "Home", "News", "Menu Search Sign in",
+            "Parliament adopts the first law on artificial intelligence",
+            "The vote on Wednesday ended two years of negotiations between the parliament, the commission and the member states.",
+            "Photo: Reuters", "Jane Doe", "Brussels", "Share",
+            body,
+            "Privacy", "Terms");
+
+        var (kept, _) = ProseRun.Keep(text);
+
+        Assert.StartsWith("Parliament adopts the first law on artificial intelligence\nThe vote on Wednesday ended two years", kept, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_text_without_a_body_of_prose_is_left_whole()
+    {
+        var recipe = string.Join('\n', "Home", "Recipes", "Apple cake", "Ingredients", "200 g flour", "100 g butter", "3 apples",
+            "2 eggs", "Bake for 40 minutes.", "Serve warm.", "Privacy");
+
+        var (kept, outside) = ProseRun.Keep(recipe);
+
+        Assert.Equal((recipe, 0), (kept, outside.Count));
+    }
+
+    [Fact]
     public void Leaves_a_short_text_whole()
     {
         const string note = "Menu\nThe committee meets on Monday.\nPrivacy";

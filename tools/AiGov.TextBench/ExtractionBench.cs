@@ -83,6 +83,13 @@ internal static class ExtractionBench
         if (arguments.Option("--dump") is { } dump)
         {
             Dump(scores, milliseconds, dump);
+            if (text)
+            {
+                for (var i = 0; i < pages.Count; i++)
+                {
+                    File.WriteAllBytes(Path.Combine(dump, pages[i].File.Replace(".html.gz", ".input.txt", StringComparison.Ordinal)), inputs[i]);
+                }
+            }
         }
         return 0;
     }
@@ -140,7 +147,7 @@ internal static class ExtractionBench
         }
     }
 
-    /// <summary>Each page's kept text as FILE.txt and one line a page in scores.tsv (with its wall time in ms), to compare
+    /// <summary>Each page's kept text as FILE.txt (with <c>--text</c> also the dump it cleaned as FILE.input.txt) and one line a page in scores.tsv (with its wall time in ms), to compare
     /// two runs page by page.</summary>
     private static void Dump(IReadOnlyList<PageScore> scores, double[] milliseconds, string folder)
     {

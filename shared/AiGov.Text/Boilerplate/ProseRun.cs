@@ -1,16 +1,15 @@
 namespace AiGov.Text.Boilerplate;
 
 /// <summary>The article of a scraped text is usually one contiguous run of prose: menus before it, related headlines
-/// and footers after. Each line scores its length when it reads as prose (enough words, or a sentence's end) and
-/// costs <see cref="NonProseCost"/> when it does not; the runs with the highest sums (Kadane's maximum subarray, as in
-/// Finn et al.'s Body Text Extraction, which no library serves for lines of text) make the body: from the first run to
-/// the last that has at least <see cref="KeepShareBefore"/> (before the best) or <see cref="KeepShareAfter"/> (after it)
-/// of the best one's sum, with up to two title lines before it. Lines outside are returned for the audit. On
-/// trafilatura's pages as text dumps: F1 0.721 → 0.845 (docs/CLEANING.md).</summary>
+/// and footers after. Each line scores its length when it reads as prose (enough words, or a sentence's end), 0 when
+/// it is shaped like a headline, and costs <see cref="NonProseCost"/> when it is neither; the runs with the highest sums
+/// (Kadane's maximum subarray, as in Finn et al.'s Body Text Extraction, which no library serves for lines of text) make
+/// the body: from the first kept run to the last (<see cref="KeptRuns"/>), with up to two title lines before it. Lines
+/// outside are returned for the audit. On trafilatura's pages as text dumps: F1 0.721 → 0.861 (docs/CLEANING.md).</summary>
 internal static class ProseRun
 {
     /// <summary>What a line that does not read as prose costs the run that crosses it (characters of prose).</summary>
-    public const int NonProseCost = 60;
+    public const int NonProseCost = 80;
 
     /// <summary>A title line above a subheading needs this many words to be taken for the headline.</summary>
     public const int FullHeadlineWords = 5;
@@ -18,39 +17,37 @@ internal static class ProseRun
     /// <summary>Texts with fewer lines are left whole.</summary>
     public const int MinimumLines = 8;
 
+    /// <summary>A text whose best run sums to less, and to less than a quarter of all its prose, has no body of prose
+    /// (lyrics, a recipe, a table between menus) and is left whole.</summary>
+    public const int MinimumBodySum = 300;
+
     public static (string Text, List<string> Outside) Keep(string text)
     {
         var lines = text.Split('\n');
-        var content = Enumerable.Range(0, lines.Length).Where(i => lines[i].Trim().Length > 0).ToList();
+        var content = lines.Select(line => line.Trim()).Where(line => line.Length > 0).ToList();
         if (content.Count < MinimumLines)
         {
             return (text, []);
         }
-        var scores = Scores(content.Select(i => lines[i].Trim()).ToList());
+        var scores = Scores(content);
         var runs = Runs(scores);
-        if (runs.Count == 0)
+        if (runs.Count == 0 || HasNoBody(scores, runs.Max(run => run.Sum)))
         {
             return (text, []);
         }
-        var best = runs.Max(run => run.Sum);
         var keep = new bool[content.Count];
-        var bestStart = runs.First(run => run.Sum == best).Start;
-        foreach (var (start, end, sum) in runs)
+        foreach (var (start, end) in KeptRuns(runs))
         {
-            if (start != bestStart && sum < (start < bestStart ? KeepShareBefore : KeepShareAfter) * best)
-            {
-                continue;
-            }
             for (var k = start; k <= end; k++)
             {
                 keep[k] = true;
             }
             // The headline and a subheading: the line just before the run when it reads as a title, and the one
             // before that when it reads as a full headline (a menu line such as "Menu Search Sign in" is shorter).
-            if (start > 0 && LooksLikeHeadline(lines[content[start - 1]].Trim(), 2))
+            if (start > 0 && LooksLikeHeadline(content[start - 1], 2))
             {
                 keep[start - 1] = true;
-                if (start > 1 && LooksLikeHeadline(lines[content[start - 2]].Trim(), FullHeadlineWords))
+                if (start > 1 && LooksLikeHeadline(content[start - 2], FullHeadlineWords))
                 {
                     keep[start - 2] = true;
                 }
@@ -67,17 +64,61 @@ internal static class ProseRun
         var outside = new List<string>();
         for (var k = 0; k < content.Count; k++)
         {
-            (keep[k] ? kept : outside).Add(lines[content[k]].Trim());
+            (keep[k] ? kept : outside).Add(content[k]);
         }
         return outside.Count == 0 ? (text, []) : (string.Join('\n', kept), outside);
     }
 
-    /// <summary>Each line's score: its length when it reads as prose, else minus <see cref="NonProseCost"/>. A sentence
+    private static bool HasNoBody(int[] scores, int best) =>
+        best < MinimumBodySum && best < scores.Where(score => score > 0).Sum() / 4;
+
+    /// <summary>The best run and the runs kept with it, walking outward from it. A run before it is kept when it holds
+    /// <see cref="KeepShareBefore"/> of the best one's sum, or when it is prose (at least <see cref="NearRunSum"/>) no
+    /// more than <see cref="NearRunGap"/> lines above what is kept: an opening paragraph set apart by a photo and its
+    /// credit. A run after it needs <see cref="KeepShareAfter"/>.</summary>
+    private static IEnumerable<(int Start, int End)> KeptRuns(List<(int Start, int End, int Sum)> runs)
+    {
+        var bestIndex = 0;
+        for (var r = 1; r < runs.Count; r++)
+        {
+            bestIndex = runs[r].Sum > runs[bestIndex].Sum ? r : bestIndex;
+        }
+        var (bestStart, bestEnd, best) = runs[bestIndex];
+        yield return (bestStart, bestEnd);
+
+        var top = bestStart;
+        for (var r = bestIndex - 1; r >= 0; r--)
+        {
+            var (start, end, sum) = runs[r];
+            if (sum >= KeepShareBefore * best || (top - end - 1 <= NearRunGap && sum >= NearRunSum))
+            {
+                top = start;
+                yield return (start, end);
+            }
+        }
+        foreach (var (start, end, sum) in runs.Skip(bestIndex + 1))
+        {
+            if (sum >= KeepShareAfter * best)
+            {
+                yield return (start, end);
+            }
+        }
+    }
+
+    /// <summary>A prose run this close (in lines) above the kept body joins it whatever its share.</summary>
+    public const int NearRunGap = 5;
+
+    /// <summary>The sum a near run needs to join the body.</summary>
+    public const int NearRunSum = 100;
+
+    /// <summary>Each line's score: its length when it reads as prose, 0 when it is shaped like a headline (its length on a
+    /// page where such lines outweigh the sentences), else minus <see cref="NonProseCost"/>. A sentence
     /// broken over lines (a &lt;br&gt; inside a paragraph, hard-wrapped text) is judged whole: a line that does not
     /// end like a sentence and the lines after it that start in lower case are one unit.</summary>
     private static int[] Scores(List<string> lines)
     {
-        var scores = new int[lines.Count];
+        var kinds = new LineKind[lines.Count];
+        int sentenceLength = 0, headlineLength = 0;
         var start = 0;
         while (start < lines.Count)
         {
@@ -86,15 +127,48 @@ internal static class ProseRun
             {
                 end++;
             }
-            var prose = IsProse(end - start == 1 ? lines[start] : string.Join(' ', lines.GetRange(start, end - start)));
+            var unit = end - start == 1 ? lines[start] : string.Join(' ', lines.GetRange(start, end - start));
+            var kind = KindOf(unit);
             for (var i = start; i < end; i++)
             {
-                scores[i] = prose ? lines[i].Length : -NonProseCost;
+                kinds[i] = kind;
             }
+            sentenceLength += kind == LineKind.Prose ? unit.Length : 0;
+            headlineLength += kind == LineKind.HeadlineLike ? unit.Length : 0;
             start = end;
+        }
+        // On a page of lists and headlines the headline-like lines are what there is to read.
+        var headlineScore = headlineLength > sentenceLength;
+        var scores = new int[lines.Count];
+        for (var i = 0; i < lines.Count; i++)
+        {
+            scores[i] = kinds[i] switch
+            {
+                LineKind.Prose => lines[i].Length,
+                LineKind.HeadlineLike => headlineScore ? lines[i].Length : 0,
+                _ => -NonProseCost,
+            };
         }
         return scores;
     }
+
+    private enum LineKind { Other, Prose, HeadlineLike }
+
+    /// <summary>Prose, or a line long enough for prose that does not end like a sentence and has under
+    /// <see cref="HeadlineLikeWords"/> words: the headline of a teaser as often as a paragraph.</summary>
+    private static LineKind KindOf(string unit)
+    {
+        if (!IsProse(unit))
+        {
+            return LineKind.Other;
+        }
+        return !EndsLikeSentence(unit) && CjkCount(unit) < 10 && WhitespaceCollapser.WordCount(unit) < HeadlineLikeWords
+            ? LineKind.HeadlineLike
+            : LineKind.Prose;
+    }
+
+    /// <summary>A line without a sentence end needs this many words to be taken for a paragraph rather than a headline.</summary>
+    public const int HeadlineLikeWords = 20;
 
     private static bool StartsInLowerCase(string line) => line.Length > 0 && char.IsLower(line[0]);
 
@@ -110,13 +184,15 @@ internal static class ProseRun
     internal static bool IsProse(string line)
     {
         var words = WhitespaceCollapser.WordCount(line);
-        var cjk = line.Count(c => c is >= '\u3040' and <= '\u9FFF' or >= '\uAC00' and <= '\uD7AF');
+        var cjk = CjkCount(line);
         if (cjk >= 10)
         {
             return cjk >= 25 || EndsLikeSentence(line);
         }
         return words >= 12 || (words >= 5 && EndsLikeSentence(line));
     }
+
+    private static int CjkCount(string line) => line.Count(c => c is >= '\u3040' and <= '\u9FFF' or >= '\uAC00' and <= '\uD7AF');
 
     private static bool LooksLikeHeadline(string line, int minimumWords)
     {

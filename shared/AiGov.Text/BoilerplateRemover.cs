@@ -17,6 +17,9 @@ public static partial class BoilerplateRemover
     // 10 MiB single-line text linear.
     private const int MaxShortLine = 200;
 
+    // Longest line taken for a photo caption when it ends with a credit.
+    private const int MaxCaptionLine = 300;
+
     // A leading navigation run needs this many short menu-like lines.
     private const int MinNavigationRun = 3;
 
@@ -183,6 +186,11 @@ public static partial class BoilerplateRemover
     private static string? ClassifyLine(LineContext context)
     {
         var line = context.Line;
+        if (line.Length <= MaxCaptionLine && PhotoCreditEndRegex().IsMatch(line))
+        {
+            return "caption";
+        }
+
         if (line.Length > MaxShortLine)
         {
             return null;
@@ -506,6 +514,14 @@ public static partial class BoilerplateRemover
 
         return match.Value.Trim();
     }
+
+    // A photo caption or credit line ends with the credit: "… © AFP / Jane Doe", "(Foto: dpa)", "Photo: Reuters",
+    // "Bild: Jahr Media", "Jane Doe / Getty Images".
+    [GeneratedRegex(@"(?:©\s*[^©.!?,;]{1,70}|\(\s*(?:Foto|Photo|Bild|Crédito|Credit|Image|Fotos|Photos|Bildquelle|Quelle|Source)s?\b[^()]{0,70}\)"
+        + @"|\b(?:Foto|Photo|Bild|Crédito|Credit|Image|Fotos|Photos|Crédits photos|Bildquelle|Fotoquelle)\s*:\s*[^.!?:]{1,60}"
+        + @"|\b[\w.-]+\s*/\s*(?:Getty Images|iStock(?:\.com)?|Shutterstock|picture alliance|AFP|Reuters|dpa|AP))\.?$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex PhotoCreditEndRegex();
 
     [GeneratedRegex(@"[A-Za-z]{2,}")]
     private static partial Regex LatinWordRegex();

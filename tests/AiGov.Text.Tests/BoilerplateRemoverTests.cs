@@ -52,6 +52,16 @@ public class BoilerplateRemoverTests
     }
 
     [Theory]
+    [InlineData("Under the ruling the © sign protects the works used to train models, the court said.")]
+    [InlineData("The photo shows the committee: members of parliament and experts from the agency.")]
+    [InlineData("The law was approved by the parliament, AFP reported.")]
+    public void A_sentence_that_names_a_photo_or_a_credit_stays(string line)
+    {
+        var text = "Opening paragraph of the article.\n\n" + line + "\n\n" + Body;
+        Assert.Contains(line, BoilerplateRemover.Remove(text), StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("ALSO READ: Satya Nadella’s Decade as Microsoft CEO: A Transformation Journey")]
     [InlineData("Read more: Alibaba & BMW: AI Tech Partnership Drives China Car Innovation")]
     [InlineData("Photo: CFP")]
@@ -71,6 +81,11 @@ public class BoilerplateRemoverTests
     [InlineData("已关闭评论 3阅读模式")]
     [InlineData("Subscribe")]
     [InlineData("Advertisement")]
+    [InlineData("Marco Odermatt, the Swiss skier, after his win in Adelboden. © AFP / Jane Doe")]
+    [InlineData("The minister urges a quick decision within the government. (Foto: dpa)")]
+    [InlineData("Delegates at the summit in Seoul. Photo: Reuters")]
+    [InlineData("Lee Elder at the 1997 Masters. | © Augusta National/Getty Images")]
+    [InlineData("Jane Doe / iStock.com")]
     public void Boilerplate_lines_are_dropped_anywhere(string line)
     {
         var text = "Opening paragraph of the article.\n\n" + line + "\n\n" + Body;

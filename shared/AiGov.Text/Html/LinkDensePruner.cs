@@ -115,7 +115,40 @@ internal static class LinkDensePruner
             }
         }
 
-        return backtracking && linkTexts > 0 && textLength is > 0 and < BacktrackingTextLength
-            && element.ChildElementCount >= BacktrackingChildren;
+        if (backtracking && linkTexts > 0 && textLength is > 0 and < BacktrackingTextLength
+            && element.ChildElementCount >= BacktrackingChildren)
+        {
+            return true;
+        }
+
+        return textLength <= ReadAlsoLength && IsReadAlso(element, links);
+    }
+
+    // A read-also line is one teaser: a label and a headline.
+    private const int ReadAlsoLength = 250;
+    private const int ReadAlsoLabelWords = 4;
+
+    /// <summary>A line made of a short label ending in a colon and a link that holds the rest ("Read also: headline",
+    /// "Lea también: …", "Czytaj też: …"): an inline teaser for another article, whatever its length.</summary>
+    private static bool IsReadAlso(IElement element, IHtmlCollection<IElement> links)
+    {
+        var text = WhitespaceCollapser.CollapseAndTrim(element.TextContent);
+        var firstLink = WhitespaceCollapser.CollapseAndTrim(links[0].TextContent);
+        var labelEnd = firstLink.Length == 0 ? -1 : text.IndexOf(firstLink, StringComparison.Ordinal);
+        if (labelEnd <= 0)
+        {
+            return false;
+        }
+        var label = text[..labelEnd].TrimEnd();
+        if (label.Length == 0 || label[^1] is not (':' or '：') || WhitespaceCollapser.WordCount(label) > ReadAlsoLabelWords)
+        {
+            return false;
+        }
+        var linkLength = 0;
+        foreach (var link in links)
+        {
+            linkLength += DomText.CollapsedLength(link);
+        }
+        return linkLength >= LinkShare * (text.Length - labelEnd);
     }
 }

@@ -69,7 +69,9 @@ public static partial class HtmlExtractor
     };
 
     // One parser per thread: building a parser creates a browsing context, and a parser is not documented as thread-safe.
-    private static readonly ThreadLocal<HtmlParser> s_parser = new(() => new HtmlParser(new HtmlParserOptions { IsScripting = false }));
+    // Scripting on, as in a browser: <noscript> content is text, so "<noscript><div></noscript>" cannot leave the
+    // noscript open around the rest of the page (which then went with it).
+    private static readonly ThreadLocal<HtmlParser> s_parser = new(() => new HtmlParser(new HtmlParserOptions { IsScripting = true }));
 
     private static readonly HashSet<string> s_protectedElements = new(StringComparer.OrdinalIgnoreCase)
     {

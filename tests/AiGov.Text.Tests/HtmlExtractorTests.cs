@@ -75,6 +75,25 @@ public class HtmlExtractorTests
     }
 
     [Fact]
+    public void Extract_is_not_swallowed_by_a_noscript_that_opens_an_element_it_does_not_close()
+    {
+        // Parsed as markup (a parser without scripting), "<noscript><div></noscript>" leaves the noscript open around
+        // the whole page, and the page went with it; a browser reads noscript content as text.
+        const string page = """
+            <html><body><noscript><div id="no-js"></noscript>
+            <div id="content"><h1>Bear cubs: a record year</h1>
+            <p>At least nine females of the Marsican brown bear gave birth in the national park this year, and sixteen cubs were counted.</p>
+            <p>These are the highest numbers observed in fourteen years of monitoring the females with their cubs.</p></div>
+            <noscript></div></noscript></body></html>
+            """;
+
+        var text = HtmlExtractor.Extract(page).Text;
+
+        Assert.Contains("sixteen cubs were counted", text, StringComparison.Ordinal);
+        Assert.Contains("fourteen years of monitoring", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Extract_prefers_the_article_with_text_over_one_that_repeats_a_widget()
     {
         var gallery = string.Concat(Enumerable.Range(1, 40).Select(_ =>

@@ -6,7 +6,7 @@ using AiGov.Tools.Shared;
 namespace AiGov.TextBench;
 
 /// <summary><c>clean FILE</c>: one file through the cleaner as the cleaner service would clean it: the time (wall and
-/// CPU), the title, the text kept and the labels of what was removed, or why it is unreadable. With
+/// CPU), the title, the text kept and the labels of what was removed (with <c>--removed</c> each removed block), or why it is unreadable. With
 /// <c>--give-up-after SECONDS</c> the clean gets a token cancelled then, as the stage's time limit does, and the command
 /// says how long the work went on after it (issue #14 point 4: at most 2 s).</summary>
 internal static class CleanOneFile
@@ -40,6 +40,14 @@ internal static class CleanOneFile
             Report(wall, process, cpu);
             Console.WriteLine($"title: {cleaned.Title}");
             Console.WriteLine($"removed: {string.Join(", ", cleaned.Removed.GroupBy(r => r.Label).Select(g => $"{g.Key} {g.Count()}"))}");
+            if (arguments.Has("--removed"))
+            {
+                foreach (var block in cleaned.Removed)
+                {
+                    var text = block.Text.ReplaceLineEndings(" ⏎ ");
+                    Console.WriteLine($"  {block.Label}: {(text.Length <= 160 ? text : text[..160] + "…")}");
+                }
+            }
             Console.WriteLine(cleaned.CleanText);
             return 0;
         }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime;
 using System.Text;
 using AiGov.Text;
 using AiGov.Text.Tests.Quality;
@@ -57,6 +58,10 @@ internal static class ExtractionBench
         var processRates = new List<double>();
         var threadRates = new List<double>();
         using var process = Process.GetCurrentProcess();
+        var gen0Before = GC.CollectionCount(0);
+        var gen2Before = GC.CollectionCount(2);
+        var pauseBefore = GC.GetTotalPauseDuration();
+        var timedCpu = process.TotalProcessorTime;
         for (var pass = 0; pass < TimedPasses; pass++)
         {
             process.Refresh();
@@ -79,6 +84,10 @@ internal static class ExtractionBench
             Console.Error.WriteLine($"extraction: timed pass {pass + 1}/{TimedPasses} done");
         }
 
+        process.Refresh();
+        var gcShare = (GC.GetTotalPauseDuration() - pauseBefore) / (process.TotalProcessorTime - timedCpu);
+        Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "garbage collection in the timed passes: {0} gen0 and {1} gen2 collections, paused {2:P0} of the CPU time ({3})",
+            GC.CollectionCount(0) - gen0Before, GC.CollectionCount(2) - gen2Before, gcShare, GCSettings.IsServerGC ? "server GC" : "workstation GC"));
         Print(scores, failures, processRates, threadRates, worst);
         if (arguments.Option("--dump") is { } dump)
         {

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using AiGov.Text.Html;
@@ -117,7 +118,8 @@ public static partial class HtmlExtractor
         var all = ElementWalk.All(document);
         var elements = all.Count;
         var title = keepsChrome ? null : FindTitle(document);
-        var metadata = keepsChrome ? ArticleMetadata.Empty : HtmlMetadataReader.Read(all);
+        var declared = keepsChrome ? new DeclaredArticle(ArticleMetadata.Empty, null) : HtmlMetadataReader.ReadArticle(all);
+        var metadata = declared.Metadata;
         cancellationToken.ThrowIfCancellationRequested();
         var headlineElement = FindHeadline(document);
         var headline = headlineElement is null ? null : CollapseWhitespace(headlineElement.TextContent);
@@ -170,12 +172,50 @@ public static partial class HtmlExtractor
         Render(root, builder, cancellationToken);
         var text = TextNormalizer.Normalize(builder.ToString());
         var words = WhitespaceCollapser.WordCount(text);
+        var extracted = new ExtractedDocument(title, StartAtHeadline(text, headline, removed), removed, metadata);
         if (!keepsChrome && SecondOpinion.IsWorthAsking(text.Length, words, bodyWords, elements)
             && ExtractDocument(html, keepsChrome: true, cancellationToken) is { } second && SecondOpinion.IsBetter(second.Text, words))
         {
-            return second with { Title = title, Metadata = metadata };
+            extracted = second with { Title = title, Metadata = metadata };
         }
-        return new ExtractedDocument(title, StartAtHeadline(text, headline, removed), removed, metadata);
+        return WithDeclaredBody(extracted, declared.ArticleBody, cancellationToken);
+    }
+
+    /// <summary>The extraction followed by the page's declared article body when that holds more than twice its words
+    /// (<see cref="DeclaredBody"/>); what the markup shows and the body does not hold (the headline, the standfirst)
+    /// stays in front.</summary>
+    private static ExtractedDocument WithDeclaredBody(ExtractedDocument extracted, string? articleBody, CancellationToken cancellationToken)
+    {
+        if (DeclaredBody(articleBody, WhitespaceCollapser.WordCount(extracted.Text), cancellationToken) is not { } body)
+        {
+            return extracted;
+        }
+        var shown = extracted.Text.Split('\n').Where(line => line.Trim().Length == 0 || !body.Contains(line.Trim(), StringComparison.Ordinal));
+        return extracted with { Text = TextNormalizer.Normalize(string.Join('\n', shown) + "\n\n" + body) };
+    }
+
+    /// <summary>The JSON-LD <c>articleBody</c> (plain text, or markup rendered as such) when it holds more than twice
+    /// the words extracted from the markup: the page renders its article with a script (or behind a paywall), and the
+    /// markup holds only the headline and the standfirst. Null otherwise.</summary>
+    private static string? DeclaredBody(string? articleBody, int extractedWords, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(articleBody) || WhitespaceCollapser.WordCount(articleBody) <= 2 * extractedWords)
+        {
+            return null;
+        }
+        string body;
+        if (articleBody.Contains('<', StringComparison.Ordinal))
+        {
+            var builder = new StringBuilder();
+            Render(s_parser.Value!.ParseDocument(articleBody).Body, builder, cancellationToken);
+            body = builder.ToString();
+        }
+        else
+        {
+            body = WebUtility.HtmlDecode(articleBody);
+        }
+        body = TextNormalizer.Normalize(body);
+        return WhitespaceCollapser.WordCount(body) > 2 * extractedWords ? body : null;
     }
 
     /// <summary>

@@ -4,6 +4,10 @@ using AngleSharp.Dom;
 
 namespace AiGov.Text;
 
+/// <summary>What an HTML page declares about its article: the metadata, and the body its JSON-LD gives
+/// (<c>articleBody</c>: the whole text on many pages that render it with a script).</summary>
+internal sealed record DeclaredArticle(ArticleMetadata Metadata, string? ArticleBody);
+
 /// <summary>Publication date, site, address and author that an HTML page declares: meta tags, JSON-LD, &lt;time&gt;, byline.</summary>
 internal static partial class HtmlMetadataReader
 {
@@ -24,7 +28,10 @@ internal static partial class HtmlMetadataReader
     /// <summary>Reads the page's declarations in one walk over its elements (a selector query per field walked the
     /// whole tree ten times).</summary>
     /// <param name="elements">The page's elements in document order (<see cref="Html.ElementWalk.All"/>).</param>
-    public static ArticleMetadata Read(IReadOnlyList<IElement> elements)
+    public static ArticleMetadata Read(IReadOnlyList<IElement> elements) => ReadArticle(elements).Metadata;
+
+    /// <summary><see cref="Read"/> and the longest JSON-LD <c>articleBody</c> of the page's article items.</summary>
+    public static DeclaredArticle ReadArticle(IReadOnlyList<IElement> elements)
     {
         string? published = null, time = null, source = null, canonical = null, ogUrl = null, author = null;
         var jsonLd = new List<IElement>();
@@ -58,8 +65,9 @@ internal static partial class HtmlMetadataReader
             Source: source,
             SourceUrl: Absolute(canonical) ?? Absolute(ogUrl),
             Author: NotUrl(author) ?? BylineText(bylines));
-        var metadata = ReadJsonLd(jsonLd).Or(fromTags);
-        return metadata with { Source = metadata.Source ?? (metadata.SourceUrl is { } url ? TextMetadataReader.HostOf(url) : null) };
+        var (declared, articleBody) = ReadJsonLd(jsonLd);
+        var metadata = declared.Or(fromTags);
+        return new DeclaredArticle(metadata with { Source = metadata.Source ?? (metadata.SourceUrl is { } url ? TextMetadataReader.HostOf(url) : null) }, articleBody);
     }
 
     /// <summary>Keeps the first non-empty <c>content</c> of each kind of meta tag, in document order.</summary>
@@ -126,9 +134,10 @@ internal static partial class HtmlMetadataReader
         return null;
     }
 
-    private static ArticleMetadata ReadJsonLd(List<IElement> scripts)
+    private static (ArticleMetadata Metadata, string? ArticleBody) ReadJsonLd(List<IElement> scripts)
     {
         var result = ArticleMetadata.Empty;
+        string? articleBody = null;
         foreach (var script in scripts)
         {
             var json = script.TextContent;
@@ -147,6 +156,10 @@ internal static partial class HtmlMetadataReader
                         NameOf(item, "publisher"),
                         Absolute(StringOf(item, "url") ?? StringOf(item, "mainEntityOfPage")),
                         NameOf(item, "author")));
+                    if (StringOf(item, "articleBody") is { } body && body.Length > (articleBody?.Length ?? 0))
+                    {
+                        articleBody = body;
+                    }
                 }
             }
             catch (JsonException)
@@ -155,7 +168,7 @@ internal static partial class HtmlMetadataReader
             }
         }
 
-        return result;
+        return (result, articleBody);
     }
 
     /// <summary>Objects that describe an article: the root, array members and @graph members with a datePublished or headline.</summary>

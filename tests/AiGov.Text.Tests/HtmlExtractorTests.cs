@@ -94,6 +94,46 @@ public class HtmlExtractorTests
     }
 
     [Fact]
+    public void Extract_takes_the_declared_article_body_of_a_page_that_renders_its_article_with_a_script()
+    {
+        var body = string.Join("\\n", Enumerable.Range(1, 8).Select(i =>
+            $"Paragraph {i}: the committee asks for an independent office with the power to audit the providers of general-purpose models."));
+        var page = $$"""
+            <html><head><script type="application/ld+json">
+            {"@type": "NewsArticle", "headline": "Oversight of models", "datePublished": "2024-05-21", "articleBody": "{{body}}"}
+            </script></head>
+            <body><article><h1>Oversight of models</h1>
+            <p class="standfirst">The committee wants an office that audits the providers of the largest models every year.</p>
+            <div id="app"></div></article></body></html>
+            """;
+
+        var text = HtmlExtractor.Extract(page).Text;
+
+        Assert.StartsWith("Oversight of models\n\nThe committee wants an office", text, StringComparison.Ordinal);
+        Assert.Contains("Paragraph 1: the committee asks", text, StringComparison.Ordinal);
+        Assert.EndsWith("Paragraph 8: the committee asks for an independent office with the power to audit the providers of general-purpose models.", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Extract_keeps_the_markup_when_the_declared_article_body_is_a_teaser()
+    {
+        var page = $$"""
+            <html><head><script type="application/ld+json">
+            {"@type": "NewsArticle", "headline": "Oversight of models", "articleBody": "The committee asks for an office."}
+            </script></head>
+            <body><article><h1>Oversight of models</h1>
+            <p>The committee published its final report on the oversight of general-purpose models on Tuesday.</p>
+            <p>It asks for an independent office with the power to audit providers, and for yearly public reviews.</p>
+            </article></body></html>
+            """;
+
+        var text = HtmlExtractor.Extract(page).Text;
+
+        Assert.Contains("yearly public reviews", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("The committee asks for an office.", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Extract_prefers_the_article_with_text_over_one_that_repeats_a_widget()
     {
         var gallery = string.Concat(Enumerable.Range(1, 40).Select(_ =>

@@ -305,13 +305,49 @@ public static partial class HtmlExtractor
         var siblingText = 0;
         foreach (var sibling in parent.Children)
         {
-            if (sibling != article && sibling.LocalName == "article" && !IsNoise(sibling) && LinkDensity(sibling) < MaxSectionLinkDensity)
+            if (sibling != article && sibling.LocalName == "article" && IsProseSection(sibling))
             {
                 siblingText += DistinctOwnTextLength(sibling);
             }
         }
-        return siblingText > 0 && siblingText >= articleText ? parent : null;
+        return siblingText > 0 && siblingText >= articleText ? parent : SameBlocksAround(article, articleText);
     }
+
+    /// <summary>Sections of the same template block, each wrapped in its own container (a page builder's
+    /// <c>&lt;section&gt;&lt;div&gt;&lt;article class="ImageText"&gt;</c> blocks): the nearest ancestor, up to
+    /// <see cref="MaxSectionLevels"/> above the article, whose other articles of the article's class are prose and
+    /// hold at least as much text as it does. Blocks named as teasers summarise other pages.</summary>
+    private static IElement? SameBlocksAround(IElement article, int articleText)
+    {
+        var className = article.GetAttribute("class");
+        if (string.IsNullOrWhiteSpace(className) || className.Contains("teaser", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+        var ancestor = article.ParentElement;
+        for (var level = 1; level < MaxSectionLevels && ancestor is { ParentElement: { LocalName: not ("body" or "html") } grandparent }; level++)
+        {
+            ancestor = grandparent;
+            var sameText = 0;
+            foreach (var other in ElementWalk.Where(ancestor, element => element.LocalName == "article" && element != article
+                && element.GetAttribute("class") == className && !element.Contains(article) && !article.Contains(element)))
+            {
+                sameText += !IsNoise(other) && LinkDensity(other) < MaxSameBlockLinkDensity ? DistinctOwnTextLength(other) : 0;
+            }
+            if (sameText > 0)
+            {
+                return sameText >= articleText ? ancestor : null;
+            }
+        }
+        return null;
+    }
+
+    private const int MaxSectionLevels = 4;
+
+    // Teasers of one template share a class too, with their headlines linked: the blocks of one text have (almost) no links.
+    private const double MaxSameBlockLinkDensity = 0.1;
+
+    private static bool IsProseSection(IElement section) => !IsNoise(section) && LinkDensity(section) < MaxSectionLinkDensity;
 
     private static void RemoveChrome(IDocument document, IElement? main, IElement? body, List<RemovedText> removed, CancellationToken cancellationToken)
     {

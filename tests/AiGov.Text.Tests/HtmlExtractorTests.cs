@@ -166,6 +166,24 @@ public class HtmlExtractorTests
     }
 
     [Fact]
+    public void Extract_keeps_every_block_of_a_text_whose_blocks_each_sit_in_their_own_section()
+    {
+        static string Block(string heading, string text) =>
+            $"<section class=\"page-section\"><div class=\"inner\"><article class=\"image-text\"><header><h2>{heading}</h2><p>{text}</p></header></article></div></section>";
+        var page = "<html><body><nav><a href=/>Home</a></nav><main>"
+            + Block("Pole vault", "The Olympic champion cleared 5.51, 5.71 and 5.89 metres at his season debut on Friday, then a world-leading 6.02 metres that no one matched.")
+            + Block("Hurdles", "The world and European champion over the 60 metres hurdles started his season with a bang, running 7.56 seconds in his heat and 7.54 in the final.")
+            + Block("Long jump", "A Swede was the only athlete to pass the eight-metre mark, just ahead of the eighteen-year-old junior world champion from France.")
+            + "</main></body></html>";
+
+        var text = HtmlExtractor.Extract(page).Text;
+
+        Assert.Contains("world-leading 6.02 metres", text, StringComparison.Ordinal);
+        Assert.Contains("7.54 in the final", text, StringComparison.Ordinal);
+        Assert.Contains("junior world champion", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Extract_does_not_merge_an_article_with_a_list_of_teasers_beside_it()
     {
         var teasers = string.Concat(Enumerable.Range(1, 8).Select(i =>

@@ -54,6 +54,7 @@ public class BoilerplateRemoverTests
     [Theory]
     [InlineData("Under the ruling the © sign protects the works used to train models, the court said.")]
     [InlineData("The photo shows the committee: members of parliament and experts from the agency.")]
+    [InlineData("Lea el informe completo en la web del ministerio antes del lunes.")]
     [InlineData("The law was approved by the parliament, AFP reported.")]
     public void A_sentence_that_names_a_photo_or_a_credit_stays(string line)
     {
@@ -86,6 +87,11 @@ public class BoilerplateRemoverTests
     [InlineData("Delegates at the summit in Seoul. Photo: Reuters")]
     [InlineData("Lee Elder at the 1997 Masters. | © Augusta National/Getty Images")]
     [InlineData("Jane Doe / iStock.com")]
+    [InlineData("Lea también: Impiden ingreso a Nicaragua a reportero y camarógrafo estadounidense")]
+    [InlineData("Czytaj też: Wyścig zbrojeń ruszył z kopyta")]
+    [InlineData("Lesen Sie auch: Die Kommission legt ihren Bericht vor")]
+    [InlineData("Mehr zum Thema:")]
+    [InlineData("Leia também: O Senado aprova a lei da inteligência artificial")]
     public void Boilerplate_lines_are_dropped_anywhere(string line)
     {
         var text = "Opening paragraph of the article.\n\n" + line + "\n\n" + Body;

@@ -51,6 +51,18 @@ public class BoilerplateRemoverTests
         Assert.Equal(TextNormalizer.Normalize(text), BoilerplateRemover.Remove(text));
     }
 
+    [Fact]
+    public void A_german_footer_word_in_the_last_half_drops_its_line_and_keeps_what_follows()
+    {
+        // "Datenschutz" is a footer link and a menu item; in a scraped text the menus can fill the first half.
+        var text = Body + "\n\nDatenschutz\n\nThe last paragraph of the article stays where it is, after the menu item.";
+
+        var cleaned = BoilerplateRemover.Remove(text);
+
+        Assert.DoesNotContain("Datenschutz", cleaned, StringComparison.Ordinal);
+        Assert.EndsWith("after the menu item.", cleaned, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Under the ruling the © sign protects the works used to train models, the court said.")]
     [InlineData("The photo shows the committee: members of parliament and experts from the agency.")]
@@ -92,6 +104,11 @@ public class BoilerplateRemoverTests
     [InlineData("Lesen Sie auch: Die Kommission legt ihren Bericht vor")]
     [InlineData("Mehr zum Thema:")]
     [InlineData("Leia também: O Senado aprova a lei da inteligência artificial")]
+    [InlineData("Deine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * markiert")]
+    [InlineData("Tu dirección de correo electrónico no será publicada. Los campos obligatorios están marcados con *")]
+    [InlineData("3 Kommentare")]
+    [InlineData("Alle Rechte vorbehalten.")]
+    [InlineData("Partager sur Facebook")]
     public void Boilerplate_lines_are_dropped_anywhere(string line)
     {
         var text = "Opening paragraph of the article.\n\n" + line + "\n\n" + Body;

@@ -5,7 +5,7 @@ namespace AiGov.Text.Boilerplate;
 
 /// <summary>
 /// Finds the phrase-list section a line belongs to. Literal whole-line phrases are a dictionary lookup; phrases
-/// with wildcards, prefixes and contained phrases are each one union regex (non-backtracking, so linear in the
+/// with wildcards, prefixes and contained phrases are each a few union regexes (non-backtracking, so linear in the
 /// line) tried first, and only a line that matches the union is tested section by section.
 /// </summary>
 internal sealed class PhraseMatcher
@@ -129,7 +129,11 @@ internal sealed class PhraseMatcher
 
     private sealed class SectionPatterns
     {
-        private readonly Regex? _union;
+        // Patterns per union: a non-backtracking automaton is capped at 10,000 nodes, which one union of every
+        // language's wildcard phrases exceeds.
+        private const int UnionSize = 32;
+
+        private readonly List<Regex> _unions = [];
         private readonly List<(PhraseSection Section, Regex Pattern)> _bySection = [];
 
         // The longest line any of these sections accepts: longer lines skip the union.
@@ -142,7 +146,10 @@ internal sealed class PhraseMatcher
                 return;
             }
 
-            _union = new Regex(open + string.Join('|', patterns.Select(p => p.Pattern)) + close, Options);
+            foreach (var chunk in patterns.Chunk(UnionSize))
+            {
+                _unions.Add(new Regex(open + string.Join('|', chunk.Select(p => p.Pattern)) + close, Options));
+            }
             _maxLength = patterns.Max(p => p.Section.MaxLength);
             foreach (var group in patterns.GroupBy(p => p.Section))
             {
@@ -150,11 +157,11 @@ internal sealed class PhraseMatcher
             }
         }
 
-        public bool CanMatch(int lineLength) => _union is not null && lineLength <= _maxLength;
+        public bool CanMatch(int lineLength) => _unions.Count > 0 && lineLength <= _maxLength;
 
         public PhraseSection? Match(string candidate, int lineLength)
         {
-            if (!CanMatch(lineLength) || !_union!.IsMatch(candidate))
+            if (!CanMatch(lineLength) || !_unions.Exists(union => union.IsMatch(candidate)))
             {
                 return null;
             }

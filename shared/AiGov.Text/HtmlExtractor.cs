@@ -70,9 +70,7 @@ public static partial class HtmlExtractor
     };
 
     // One parser per thread: building a parser creates a browsing context, and a parser is not documented as thread-safe.
-    // Scripting on, as in a browser: <noscript> content is text, so "<noscript><div></noscript>" cannot leave the
-    // noscript open around the rest of the page (which then went with it).
-    private static readonly ThreadLocal<HtmlParser> s_parser = new(() => new HtmlParser(new HtmlParserOptions { IsScripting = true }));
+    private static readonly ThreadLocal<HtmlParser> s_parser = new(() => new HtmlParser(new HtmlParserOptions { IsScripting = false }));
 
     private static readonly HashSet<string> s_protectedElements = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -110,7 +108,7 @@ public static partial class HtmlExtractor
         ArgumentNullException.ThrowIfNull(html);
         // AngleSharp's parse time grows with the square of the nesting depth (50,000 nested elements: 7 s, 200,000:
         // minutes, and it cannot be cancelled): elements nested deeper than any real page are flattened first.
-        html = HtmlNesting.Flatten(html, HtmlNesting.MaximumDepth);
+        html = HtmlNesting.Flatten(NoscriptRemover.Remove(html), HtmlNesting.MaximumDepth);
         cancellationToken.ThrowIfCancellationRequested();
         var document = s_parser.Value!.ParseDocument(html);
         cancellationToken.ThrowIfCancellationRequested();

@@ -259,7 +259,8 @@ public static partial class HtmlExtractor
         IElement? article = null;
         var articleLength = 0;
         var bestScore = int.MinValue;
-        foreach (var element in ElementWalk.Where(document, static element => element.LocalName == "article" || element.GetAttribute("itemprop") == "articleBody"))
+        foreach (var element in ElementWalk.Where(document, static element => element.LocalName == "article" || element.GetAttribute("itemprop") == "articleBody"
+            || IsArticleItem(element)))
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (IsNoise(element))
@@ -287,6 +288,15 @@ public static partial class HtmlExtractor
 
         return ElementWalk.Where(document, static element => element.LocalName == "main" || element.GetAttribute("role") == "main").FirstOrDefault() ?? article;
     }
+
+    /// <summary>An element that schema.org microdata declares to be an article or a recipe (<c>itemscope
+    /// itemtype="https://schema.org/NewsArticle"</c>): a candidate like an <c>&lt;article&gt;</c>.</summary>
+    private static bool IsArticleItem(IElement element) =>
+        element.HasAttribute("itemscope") && element.GetAttribute("itemtype") is { } type
+        && ArticleItemTypeRegex().IsMatch(type);
+
+    [GeneratedRegex(@"schema\.org/(?:Article|NewsArticle|BlogPosting|Report|ScholarlyArticle|TechArticle|Recipe)/?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ArticleItemTypeRegex();
 
     /// <summary>
     /// Pages built of content blocks (a CMS's text elements, a site builder's sections) mark each section of one text

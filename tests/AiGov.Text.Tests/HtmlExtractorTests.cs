@@ -134,6 +134,25 @@ public class HtmlExtractorTests
     }
 
     [Fact]
+    public void Extract_takes_the_element_that_microdata_declares_to_be_the_recipe()
+    {
+        var ingredients = string.Concat(new[] { "1 can pineapple slices in juice, drained, juice reserved", "1/4 cup butter", "2/3 cup packed brown sugar",
+            "6 maraschino cherries without stems", "1 box yellow cake mix", "1/3 cup vegetable oil", "3 eggs", "1 cup whipped cream" }
+            .Select(item => $"<div itemprop=\"recipeIngredient\">{item}</div>"));
+        var page = "<html><body><div class=\"wrap\"><div itemscope itemtype=\"http://schema.org/Recipe\"><h1>Pineapple upside-down cake</h1>"
+            + "<div class=\"ingredients\">" + ingredients + "</div>"
+            + "<ol><li>Heat the oven to 350 degrees and melt the butter in the pan.</li><li>Arrange the pineapple slices and bake for 45 minutes.</li></ol></div>"
+            + "<div class=\"promo\"><p>Our test kitchen has baked thousands of cakes, and we share the best of them with you every week.</p>"
+            + "<p>Sign up to get new recipes, tips and seasonal ideas delivered to your inbox, free of charge.</p></div></div></body></html>";
+
+        var text = HtmlExtractor.Extract(page).Text;
+
+        Assert.Contains("pineapple slices in juice, drained, juice reserved", text, StringComparison.Ordinal);
+        Assert.Contains("Arrange the pineapple slices", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Our test kitchen", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Extract_prefers_the_article_with_text_over_one_that_repeats_a_widget()
     {
         var gallery = string.Concat(Enumerable.Range(1, 40).Select(_ =>

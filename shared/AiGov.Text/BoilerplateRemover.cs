@@ -41,6 +41,9 @@ public static partial class BoilerplateRemover
     private const int MaxListItemWords = 6;
     private const double MaxListShare = 0.2;
 
+    // Every credit PhotoCreditEndRegex knows has one of these: "©", "(Foto: …)", "Photo: …", "… / Getty Images".
+    private static readonly SearchValues<char> s_creditMarks = SearchValues.Create("©:/)");
+
     // The separators of MenuLineRegex.
     private static readonly SearchValues<char> s_menuSeparators = SearchValues.Create("|•·»>/");
 
@@ -186,7 +189,7 @@ public static partial class BoilerplateRemover
     private static string? ClassifyLine(LineContext context)
     {
         var line = context.Line;
-        if (line.Length <= MaxCaptionLine && PhotoCreditEndRegex().IsMatch(line))
+        if (line.Length <= MaxCaptionLine && line.AsSpan().ContainsAny(s_creditMarks) && PhotoCreditEndRegex().IsMatch(line))
         {
             return "caption";
         }

@@ -31,12 +31,17 @@ internal static class ProseRun
         }
         var scores = Scores(content);
         var runs = Runs(scores);
-        if (runs.Count == 0 || HasNoBody(scores, runs.Max(run => run.Sum)))
+        if (runs.Count == 0)
+        {
+            return (text, []);
+        }
+        var bestIndex = BestIndex(runs);
+        if (HasNoBody(scores, runs[bestIndex].Sum))
         {
             return (text, []);
         }
         var keep = new bool[content.Count];
-        foreach (var (start, end) in KeptRuns(runs))
+        foreach (var (start, end) in KeptRuns(runs, bestIndex))
         {
             for (var k = start; k <= end; k++)
             {
@@ -69,6 +74,17 @@ internal static class ProseRun
         return outside.Count == 0 ? (text, []) : (string.Join('\n', kept), outside);
     }
 
+    /// <summary>The first run with the highest sum.</summary>
+    private static int BestIndex(List<(int Start, int End, int Sum)> runs)
+    {
+        var bestIndex = 0;
+        for (var r = 1; r < runs.Count; r++)
+        {
+            bestIndex = runs[r].Sum > runs[bestIndex].Sum ? r : bestIndex;
+        }
+        return bestIndex;
+    }
+
     private static bool HasNoBody(int[] scores, int best) =>
         best < MinimumBodySum && best < scores.Where(score => score > 0).Sum() / 4;
 
@@ -76,13 +92,8 @@ internal static class ProseRun
     /// <see cref="KeepShareBefore"/> of the best one's sum, or when it is prose (at least <see cref="NearRunSum"/>) no
     /// more than <see cref="NearRunGap"/> lines above what is kept: an opening paragraph set apart by a photo and its
     /// credit. A run after it needs <see cref="KeepShareAfter"/>.</summary>
-    private static IEnumerable<(int Start, int End)> KeptRuns(List<(int Start, int End, int Sum)> runs)
+    private static IEnumerable<(int Start, int End)> KeptRuns(List<(int Start, int End, int Sum)> runs, int bestIndex)
     {
-        var bestIndex = 0;
-        for (var r = 1; r < runs.Count; r++)
-        {
-            bestIndex = runs[r].Sum > runs[bestIndex].Sum ? r : bestIndex;
-        }
         var (bestStart, bestEnd, best) = runs[bestIndex];
         yield return (bestStart, bestEnd);
 

@@ -87,7 +87,7 @@ internal static class LinkDensePruner
         var linkTexts = 0;
         var linkLength = 0;
         var shortLinks = 0;
-        if (textLength < limit || (backtracking && textLength < BacktrackingTextLength))
+        if (textLength < limit || textLength <= ReadAlsoLength || (backtracking && textLength < BacktrackingTextLength))
         {
             foreach (var link in links)
             {
@@ -121,7 +121,7 @@ internal static class LinkDensePruner
             return true;
         }
 
-        return textLength <= ReadAlsoLength && IsReadAlso(element, links);
+        return textLength <= ReadAlsoLength && linkTexts > 0 && IsReadAlso(element, links[0], linkLength);
     }
 
     // A read-also line is one teaser: a label and a headline.
@@ -130,25 +130,17 @@ internal static class LinkDensePruner
 
     /// <summary>A line made of a short label ending in a colon and a link that holds the rest ("Read also: headline",
     /// "Lea también: …", "Czytaj też: …"): an inline teaser for another article, whatever its length.</summary>
-    private static bool IsReadAlso(IElement element, IHtmlCollection<IElement> links)
+    private static bool IsReadAlso(IElement element, IElement firstLink, int linkLength)
     {
         var text = WhitespaceCollapser.CollapseAndTrim(element.TextContent);
-        var firstLink = WhitespaceCollapser.CollapseAndTrim(links[0].TextContent);
-        var labelEnd = firstLink.Length == 0 ? -1 : text.IndexOf(firstLink, StringComparison.Ordinal);
+        var firstLinkText = WhitespaceCollapser.CollapseAndTrim(firstLink.TextContent);
+        var labelEnd = firstLinkText.Length == 0 ? -1 : text.IndexOf(firstLinkText, StringComparison.Ordinal);
         if (labelEnd <= 0)
         {
             return false;
         }
         var label = text[..labelEnd].TrimEnd();
-        if (label.Length == 0 || label[^1] is not (':' or '：') || WhitespaceCollapser.WordCount(label) > ReadAlsoLabelWords)
-        {
-            return false;
-        }
-        var linkLength = 0;
-        foreach (var link in links)
-        {
-            linkLength += DomText.CollapsedLength(link);
-        }
-        return linkLength >= LinkShare * (text.Length - labelEnd);
+        return label.Length > 0 && label[^1] is (':' or '：') && WhitespaceCollapser.WordCount(label) <= ReadAlsoLabelWords
+            && linkLength >= LinkShare * (text.Length - labelEnd);
     }
 }

@@ -18,10 +18,12 @@ public sealed class StageTimeLimitTests
     public async Task Run_ThrowsStageTimeout_AndCancelsTheWork_WhenTheLimitPasses()
     {
         var limit = Limit(0.05);
+        var started = new TaskCompletionSource();
         var stopped = new TaskCompletionSource();
 
         var error = await Assert.ThrowsAsync<StageTimeoutException>(() => limit.RunAsync<int>("language-detection", token =>
         {
+            started.SetResult();
             try
             {
                 while (true)
@@ -37,7 +39,10 @@ public sealed class StageTimeLimitTests
         }, CancellationToken.None));
 
         Assert.StartsWith("language-detection gave up on the document after 0.05 s", error.Message);
-        // The work saw the cancelled token and ended.
+        // Once running, the work saw the cancelled token and ended. On a loaded machine the thread pool may start the
+        // work only after the limit has passed (a CI run once waited 30 s for the end in vain), so the wait for the end is
+        // counted from the start.
+        await started.Task.WaitAsync(TimeSpan.FromMinutes(5));
         await stopped.Task.WaitAsync(TimeSpan.FromSeconds(30));
     }
 

@@ -153,6 +153,8 @@ public static partial class HtmlExtractor
 
         if (root is not null)
         {
+            root = WithSameTemplateBlocks(root);
+            lead = lead.Where(block => !root.Contains(block)).ToList();
             LinkDensePruner.Prune(root, removed, cancellationToken);
             TrimTrailingBlocks(root, removed, cancellationToken);
         }
@@ -351,6 +353,80 @@ public static partial class HtmlExtractor
     }
 
     private const int MaxSectionLevels = 4;
+
+    /// <summary>
+    /// An article split into blocks of one template (a site builder's text modules, a CMS's paragraph items, each
+    /// <c>&lt;div class="module module-text x7f3"&gt;</c>) is chosen by one block, its largest. Walking up from the
+    /// chosen block at most <see cref="MaxSectionLevels"/> levels, the first element with siblings of its own template
+    /// (tag and class names, less those with digits, which are ids) decides: when some of them are prose (not named as
+    /// noise, almost no links), their parent becomes the root, without what lies before the first of them or after the
+    /// last (Readability appends a top candidate's siblings of the same class in the same way); when none is, the blocks
+    /// are teasers and the chosen block stays. Layout classes alone (<c>row</c>, <c>column</c>) say nothing of a template.
+    /// </summary>
+    private static IElement WithSameTemplateBlocks(IElement root)
+    {
+        var current = root;
+        for (var level = 0; level < MaxSectionLevels && current.ParentElement is { LocalName: not ("body" or "html") } parent; level++, current = parent)
+        {
+            if (TemplateSignature(current) is not { } signature)
+            {
+                continue;
+            }
+            var children = parent.Children;
+            int first = int.MaxValue, last = -1, sameTemplate = 0;
+            for (var i = 0; i < children.Length; i++)
+            {
+                var sibling = children[i];
+                if (sibling == current)
+                {
+                    (first, last) = (Math.Min(first, i), Math.Max(last, i));
+                }
+                else if (sibling.LocalName == current.LocalName && TemplateSignature(sibling) == signature)
+                {
+                    sameTemplate++;
+                    if (!IsNoise(sibling) && LinkDensity(sibling) < MaxSameBlockLinkDensity && DistinctOwnTextLength(sibling) >= MinParagraphLength)
+                    {
+                        (first, last) = (Math.Min(first, i), Math.Max(last, i));
+                    }
+                }
+            }
+            if (sameTemplate == 0)
+            {
+                continue;
+            }
+            if (first == last)
+            {
+                return root;
+            }
+            for (var i = children.Length - 1; i >= 0; i--)
+            {
+                if (i < first || i > last)
+                {
+                    children[i].Remove();
+                }
+            }
+            return parent;
+        }
+        return root;
+    }
+
+    private static readonly HashSet<string> s_layoutClasses = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "row", "column", "columns", "col", "clearfix", "container", "wrapper", "inner", "grid", "cell",
+    };
+
+    /// <summary>An element's class names without those holding digits (ids, generated names), sorted; null when
+    /// nothing but layout classes is left.</summary>
+    private static string? TemplateSignature(IElement element)
+    {
+        var className = element.ClassName;
+        if (string.IsNullOrWhiteSpace(className))
+        {
+            return null;
+        }
+        var tokens = className.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(token => !token.Any(char.IsDigit)).Order(StringComparer.Ordinal).ToList();
+        return tokens.Count == 0 || tokens.All(s_layoutClasses.Contains) ? null : string.Join(' ', tokens);
+    }
 
     // Teasers of one template share a class too, with their headlines linked: the blocks of one text have (almost) no links.
     private const double MaxSameBlockLinkDensity = 0.1;

@@ -168,6 +168,57 @@ public class HtmlExtractorTests
     }
 
     [Fact]
+    public void Extract_keeps_every_block_of_a_text_whose_blocks_share_a_template()
+    {
+        var page = "<html><body><nav><a href=/>Home</a> <a href=/news>News</a></nav><div class=\"page\">"
+            + "<div class=\"module module-headline h71c\"><h1>The lake path reopens</h1></div>"
+            + "<div class=\"module module-text a93f\"><p>After two years of work, the path along the south shore of the lake is open again, with a new bridge over the stream and a wider section near the harbour.</p>"
+            + "<p>The council spent most of the budget on the retaining walls, which had been washed out by the floods of the spring before last, and on drainage under the new surface.</p>"
+            + "<p>Walkers can now go from the station to the old mill without leaving the shore, a distance of about six kilometres, and cyclists may use the path outside the summer weekends.</p></div>"
+            + "<div class=\"module module-image c20e\"><img src=/bridge.jpg alt=\"\"></div>"
+            + "<div class=\"module module-text b11d\"><p>The sports centre at the end of the path also got new changing rooms, paid for by the club and a grant from the canton.</p></div>"
+            + "<div class=\"module module-text f3e8\"><p>A guided walk for the opening starts at ten on Saturday; the mayor will cut the ribbon at the bridge.</p></div>"
+            + "</div><div class=\"sidebar\"><p>Our weekly newsletter brings you the best stories from the region, every Friday morning.</p></div></body></html>";
+
+        var text = HtmlExtractor.Extract(page).Text;
+
+        Assert.Contains("After two years of work", text, StringComparison.Ordinal);
+        Assert.Contains("The sports centre at the end of the path", text, StringComparison.Ordinal);
+        Assert.Contains("A guided walk for the opening", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("weekly newsletter", text, StringComparison.Ordinal);
+    }
+
+    private const string LakePathArticle = "<h1>The lake path reopens</h1>"
+        + "<p>After two years of work, the path along the south shore of the lake is open again, with a new bridge over the stream and a wider section near the harbour.</p>"
+        + "<p>The council spent most of the budget on the retaining walls, which had been washed out by the floods of the spring before last, and on drainage under the new surface.</p>"
+        + "<p>Walkers can now go from the station to the old mill without leaving the shore, a distance of about six kilometres, and cyclists may use the path outside the summer weekends.</p>";
+
+    [Fact]
+    public void Extract_leaves_out_teasers_that_share_the_article_blocks_template()
+    {
+        var teasers = string.Concat(Enumerable.Range(1, 3).Select(i =>
+            $"<div class=\"entry\"><h3><a href=/story{i}>Another story about the regional election, part {i}</a></h3><p>The results from the districts in the north are in, and the turnout was high.</p></div>"));
+        var page = "<html><body><div class=\"list\"><div class=\"entry\">" + LakePathArticle + "</div>" + teasers + "</div></body></html>";
+
+        var text = HtmlExtractor.Extract(page).Text;
+
+        Assert.Contains("After two years of work", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Another story about the regional election", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Extract_leaves_out_a_layout_row_beside_the_one_holding_the_article()
+    {
+        var page = "<html><body><div class=\"page\"><div class=\"row\"><div class=\"col-md-8\"><div class=\"story-body\">" + LakePathArticle + "</div></div></div>"
+            + "<div class=\"row\"><p>The Lakeside Courier is published by a cooperative of its readers, and has been since it was founded, in a small office above the bakery.</p></div></div></body></html>";
+
+        var text = HtmlExtractor.Extract(page).Text;
+
+        Assert.Contains("After two years of work", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("published by a cooperative", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Extract_keeps_every_section_of_a_text_built_of_article_blocks()
     {
         var page = "<html><body><nav><a href=/>Home</a></nav><main><div class=\"blocks\">"

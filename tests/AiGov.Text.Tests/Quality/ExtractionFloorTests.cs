@@ -16,7 +16,7 @@ public class ExtractionFloorTests(ITestOutputHelper output)
     {
         var totals = Measure(asTextDump: false);
 
-        Assert.True(totals.F1 >= 0.92, $"HTML F1 {totals.F1:F3} fell below 0.92");
+        Assert.True(totals.F1 >= 0.928, $"HTML F1 {totals.F1:F3} fell below 0.928");
         Assert.True(totals.FoundNoneShare <= 0.01, $"{totals.FoundNoneShare:P1} of the HTML pages kept none of their article");
     }
 

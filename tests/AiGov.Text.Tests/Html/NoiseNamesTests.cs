@@ -71,6 +71,8 @@ public class NoiseNamesTests
     [InlineData("star-rating", "rating")]
     [InlineData("wp-embedded-content", "embed")]
     [InlineData("metaverse-policy", null)]
+    [InlineData("ez-toc-container", "nav")]
+    [InlineData("aawp-disclaimer", "disclaimer")]
     public void A_class_name_gets_the_label_of_its_section(string className, string? expected) =>
         Assert.Equal(expected, NoiseNames.Embedded.LabelOf(className));
 
@@ -130,7 +132,7 @@ public class NoiseNamesTests
     [Fact]
     public void Every_label_of_the_file_is_one_the_audit_documents()
     {
-        string[] documented = ["cookie", "comments", "share", "subscribe", "ad", "nav", "byline", "feedback", "related", "footer", "tags", "rating", "embed"];
+        string[] documented = ["cookie", "comments", "share", "subscribe", "ad", "nav", "byline", "feedback", "related", "footer", "tags", "rating", "embed", "disclaimer"];
 
         Assert.Equal(documented.Order(), NoiseNames.Embedded.Labels.Order());
     }

@@ -24,6 +24,17 @@ public class BoilerplateRemoverTests
     [InlineData("Special statement: if the pictures and texts reproduced infringe your rights, contact us.")]
     [InlineData("3 Comments")]
     [InlineData("You may also like")]
+    [InlineData("Like this:")]
+    [InlineData("Teilen Sie dies mit:")]
+    [InlineData("Gefällt mir Lade …")]
+    [InlineData("Ähnliche Beiträge")]
+    [InlineData("Kommentar verfassen Antwort abbrechen")]
+    [InlineData("Navigation des articles")]
+    [InlineData("Deja una respuesta")]
+    [InlineData("Navigazione articoli")]
+    [InlineData("Deixe um comentário")]
+    [InlineData("Geef een reactie")]
+    [InlineData("Nawigacja wpisu")]
     public void Each_tail_marker_cuts(string marker)
     {
         var text = Body + "\n\n" + marker + "\n\nTrailing furniture that must go.";

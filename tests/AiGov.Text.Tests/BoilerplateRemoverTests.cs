@@ -42,6 +42,15 @@ public class BoilerplateRemoverTests
     }
 
     [Fact]
+    public void A_comment_form_heading_cuts_from_a_fifth_of_the_text_on_but_a_like_button_only_in_the_last_half()
+    {
+        var sidebar = string.Join("\n\n", Enumerable.Range(1, 12).Select(i => $"Sidebar entry number {i} of the blog, with an archive link and a tag cloud."));
+
+        Assert.Equal(Body, BoilerplateRemover.Remove(Body + "\n\nKommentar verfassen Antwort abbrechen\n\n" + sidebar));
+        Assert.Equal(Body + "\n\n" + sidebar, BoilerplateRemover.Remove(Body + "\n\nGefällt mir\n\n" + sidebar));
+    }
+
+    [Fact]
     public void Tail_marker_early_in_the_text_only_drops_its_line()
     {
         var text = "Share this article\n\n" + Body;

@@ -108,6 +108,28 @@ public class ProseRunTests
     }
 
     [Fact]
+    public void A_block_of_short_lines_breaks_the_run_more_than_a_single_caption()
+    {
+        string[] body =
+        [
+            "The European Parliament adopted the first comprehensive law on artificial intelligence on Wednesday, after two years of negotiations between the member states, the Commission and the Parliament itself, which had asked for stricter rules.",
+            "Providers of high-risk systems will have to document their training data, allow human oversight of their products and report serious incidents to the authorities of the member states in which the systems are sold or used.",
+            "Reuters / Jane Doe",
+            "The regulation enters into force twenty days after its publication in the Official Journal of the European Union, and most of its obligations apply two years later, with bans on some practices after six months already.",
+            "Member states must name the authorities that will supervise the market and set the fines for breaches before the first obligations apply, and the Commission will publish guidelines on the definition of high-risk systems.",
+            "Civil-society groups welcomed the ban on social scoring but criticised the exceptions for the police, which they say leave room for mass surveillance in public spaces and at the borders of the European Union.",
+        ];
+        const string comment = "I have read the whole text of the regulation now, and I think that the rules for general-purpose models are far too weak, because they only ask the largest providers to assess the risks of their models and leave the smaller ones alone, although the smaller models are the ones that most companies will build their products on, and nobody will check what those companies do with them before it is too late for the people who are affected by the decisions that the systems make about them.";
+        var text = string.Join('\n', body) + "\nComments\nJane\n12 March 2024 at 10:14\nReply\nReport\n" + comment;
+
+        var (kept, outside) = ProseRun.Keep(text);
+
+        Assert.Contains("Reuters / Jane Doe", kept, StringComparison.Ordinal);
+        Assert.EndsWith("at the borders of the European Union.", kept, StringComparison.Ordinal);
+        Assert.Contains(comment, outside);
+    }
+
+    [Fact]
     public void A_page_of_headlines_only_keeps_its_headlines()
     {
         var headlines = Enumerable.Range(1, 10).Select(i =>

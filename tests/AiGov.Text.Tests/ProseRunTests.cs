@@ -130,6 +130,20 @@ public class ProseRunTests
     }
 
     [Fact]
+    public void A_short_opening_paragraph_far_above_a_long_body_stays_with_it()
+    {
+        const string opening = "The European Parliament adopted the first comprehensive law on artificial intelligence on Wednesday, after two years of negotiations.";
+        var body = Enumerable.Range(1, 10).Select(i =>
+            $"Paragraph {i} of the report explains, in some detail, what the regulation asks of providers, of deployers and of the authorities of the member states, and when each of its obligations applies.");
+        var text = string.Join('\n', ["Home", "News", "Parliament adopts the first law on artificial intelligence", opening,
+            "Photo: Jane Doe", "Share", "Tweet", "Email", "Print", "Listen", .. body, "Privacy", "Terms"]);
+
+        var (kept, _) = ProseRun.Keep(text);
+
+        Assert.StartsWith("Parliament adopts the first law on artificial intelligence\n" + opening, kept, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_page_of_headlines_only_keeps_its_headlines()
     {
         var headlines = Enumerable.Range(1, 10).Select(i =>

@@ -109,6 +109,10 @@ public class BoilerplateRemoverTests
     [InlineData("Posted by Li Nian | 2024-10-23 04:46")]
     [InlineData("• September 20, 2024")]
     [InlineData("2024-08-16")]
+    [InlineData("27.01.2022")]
+    [InlineData("12.12.2022, 08:30 Uhr")]
+    [InlineData("Aktualisiert: 03.04.2020")]
+    [InlineData("3:59 PM")]
     [InlineData("Your email address will not be published. Required fields are marked *")]
     [InlineData("By pressing the Subscribe button, you confirm that you have read our Privacy Policy.")]
     [InlineData("已关闭评论 3阅读模式")]
@@ -141,6 +145,7 @@ public class BoilerplateRemoverTests
     [InlineData("Editorial boards disagree: the law is too vague.")]
     [InlineData("Sources: " + "a senior official who asked not to be named said the talks had made progress on export controls, model evaluations and incident reporting, and that both sides would meet again in the spring to continue the discussion of the draft framework and its annexes in detail.")]
     [InlineData("Photographers were kept outside.")]
+    [InlineData("Die Sitzung beginnt am 27.01.2022 um 10:30 Uhr im Rathaus.")]
     public void Similar_but_real_lines_are_kept(string line)
     {
         var text = "Opening paragraph of the article.\n\n" + line + "\n\n" + Body;

@@ -35,7 +35,10 @@ public sealed class StageTimeLimit(IOptions<StageTimeLimitOptions> options)
     {
         using var limited = CancellationTokenSource.CreateLinkedTokenSource(consumeToken);
         limited.CancelAfter(Limit);
-        var running = Task.Run(() => work(limited.Token), CancellationToken.None);
+        // The token is taken now: work that the thread pool starts only after this method has returned (and disposed
+        // the source) must still get its cancelled token, not an ObjectDisposedException before it runs at all.
+        var token = limited.Token;
+        var running = Task.Run(() => work(token), CancellationToken.None);
         try
         {
             return await running.WaitAsync(limited.Token);

@@ -208,7 +208,7 @@ public static partial class BoilerplateRemover
 
         // Date and info lines contain a date, hence a digit; a menu line has separators. Cheap tests first.
         var hasDigit = DatePatterns.HasDigit(line);
-        if (line.Length <= 80 && hasDigit && (DateLineRegex().IsMatch(line) || NumericDateLineRegex().IsMatch(line)))
+        if (line.Length <= 80 && hasDigit && DateLineRegex().IsMatch(line))
         {
             return "date";
         }
@@ -537,16 +537,12 @@ public static partial class BoilerplateRemover
         + @"(?:\s*[|·•,–-]?\s*(?:(?i:published|updated|posted)\s*)?(?i:" + DatePatterns.Date + "))?$", RegexOptions.CultureInvariant)]
     private static partial Regex BylineRegex();
 
-    [GeneratedRegex(@"^(?:[•·▪◦‣●■►\-*]\s*)?(?:(?:published|updated|posted|posted on|date|发布时间|发表时间|时间|日期)\s*[:：]?\s*)?(?:"
-        + DatePatterns.Date + @")(?:\s*[|·•]\s*\d+\s*min(?:ute)?s? read)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // Besides DatePatterns.Date, a day-first numeric date or a bare time ("27.01.2022", "12.12.2022, 08:30 Uhr",
+    // "3:59 PM"): forms a line may be made of but that DatePatterns, which also reads published dates, leaves out.
+    [GeneratedRegex(@"^(?:[•·▪◦‣●■►\-*]\s*)?(?:(?:published|updated|posted|posted on|date|aktualisiert|veröffentlicht|stand|发布时间|发表时间|时间|日期)\s*[:：]?\s*)?(?:"
+        + DatePatterns.Date + @"|\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}(?:,?\s*(?:um\s*)?\d{1,2}[:.]\d{2}(?:\s*(?:uhr|h))?)?|\d{1,2}:\d{2}(?:\s*(?:[ap]\.?m\.?|uhr|h))?)"
+        + @"(?:\s*[|·•]\s*\d+\s*min(?:ute)?s? read)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DateLineRegex();
-
-    // A day-first numeric date or a bare time alone on its line ("27.01.2022", "12.12.2022, 08:30 Uhr", "3:59 PM"):
-    // not in DatePatterns.Date, which also reads published dates and so only takes forms that cannot be misread.
-    [GeneratedRegex(@"^(?:[•·▪◦‣●■►\-*]\s*)?(?:(?:aktualisiert|veröffentlicht|stand|published|updated|posted)\s*[:：]?\s*)?"
-        + @"(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}(?:,?\s*(?:um\s*)?\d{1,2}[:.]\d{2}(?:\s*(?:uhr|h))?)?|\d{1,2}:\d{2}(?:\s*(?:[ap]\.?m\.?|uhr|h))?)$",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex NumericDateLineRegex();
 
     // "2024-10-18 09:35:12 来源：新华网 作者：张伟": a date followed only by labelled source/author/editor fields.
     [GeneratedRegex(@"^(?:" + DatePatterns.Date + @")(?:\s*[|·•]?\s*(?:来源|作者|编辑|责任编辑|记者|source|author|by|editor)\s*[:：]?\s*[^\s|·•]{1,30}(?: [^\s|·•:：]{1,30}){0,2})+$",

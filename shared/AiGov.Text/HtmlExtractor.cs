@@ -342,7 +342,7 @@ public static partial class HtmlExtractor
             foreach (var other in ElementWalk.Where(ancestor, element => element.LocalName == "article" && element != article
                 && element.GetAttribute("class") == className && !element.Contains(article) && !article.Contains(element)))
             {
-                sameText += !IsNoise(other) && LinkDensity(other) < MaxSameBlockLinkDensity ? DistinctOwnTextLength(other) : 0;
+                sameText += IsSameTemplateProse(other) ? DistinctOwnTextLength(other) : 0;
             }
             if (sameText > 0)
             {
@@ -384,7 +384,7 @@ public static partial class HtmlExtractor
                 else if (sibling.LocalName == current.LocalName && TemplateSignature(sibling) == signature)
                 {
                     sameTemplate++;
-                    if (!IsNoise(sibling) && LinkDensity(sibling) < MaxSameBlockLinkDensity && DistinctOwnTextLength(sibling) >= MinParagraphLength)
+                    if (IsSameTemplateProse(sibling) && DistinctOwnTextLength(sibling) >= MinParagraphLength)
                     {
                         (first, last) = (Math.Min(first, i), Math.Max(last, i));
                     }
@@ -430,6 +430,8 @@ public static partial class HtmlExtractor
 
     // Teasers of one template share a class too, with their headlines linked: the blocks of one text have (almost) no links.
     private const double MaxSameBlockLinkDensity = 0.1;
+
+    private static bool IsSameTemplateProse(IElement block) => !IsNoise(block) && LinkDensity(block) < MaxSameBlockLinkDensity;
 
     private static bool IsProseSection(IElement section) => !IsNoise(section) && LinkDensity(section) < MaxSectionLinkDensity;
 

@@ -172,9 +172,7 @@ public class HtmlExtractorTests
     {
         var page = "<html><body><nav><a href=/>Home</a> <a href=/news>News</a></nav><div class=\"page\">"
             + "<div class=\"module module-headline h71c\"><h1>The lake path reopens</h1></div>"
-            + "<div class=\"module module-text a93f\"><p>After two years of work, the path along the south shore of the lake is open again, with a new bridge over the stream and a wider section near the harbour.</p>"
-            + "<p>The council spent most of the budget on the retaining walls, which had been washed out by the floods of the spring before last, and on drainage under the new surface.</p>"
-            + "<p>Walkers can now go from the station to the old mill without leaving the shore, a distance of about six kilometres, and cyclists may use the path outside the summer weekends.</p></div>"
+            + "<div class=\"module module-text a93f\">" + LakePathParagraphs + "</div>"
             + "<div class=\"module module-image c20e\"><img src=/bridge.jpg alt=\"\"></div>"
             + "<div class=\"module module-text b11d\"><p>The sports centre at the end of the path also got new changing rooms, paid for by the club and a grant from the canton.</p></div>"
             + "<div class=\"module module-text f3e8\"><p>A guided walk for the opening starts at ten on Saturday; the mayor will cut the ribbon at the bridge.</p></div>"
@@ -188,8 +186,10 @@ public class HtmlExtractorTests
         Assert.DoesNotContain("weekly newsletter", text, StringComparison.Ordinal);
     }
 
-    private const string LakePathArticle = "<h1>The lake path reopens</h1>"
-        + "<p>After two years of work, the path along the south shore of the lake is open again, with a new bridge over the stream and a wider section near the harbour.</p>"
+    private const string LakePathArticle = "<h1>The lake path reopens</h1>" + LakePathParagraphs;
+
+    private const string LakePathParagraphs =
+        "<p>After two years of work, the path along the south shore of the lake is open again, with a new bridge over the stream and a wider section near the harbour.</p>"
         + "<p>The council spent most of the budget on the retaining walls, which had been washed out by the floods of the spring before last, and on drainage under the new surface.</p>"
         + "<p>Walkers can now go from the station to the old mill without leaving the shore, a distance of about six kilometres, and cyclists may use the path outside the summer weekends.</p>";
 

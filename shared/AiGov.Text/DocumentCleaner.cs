@@ -75,7 +75,7 @@ public static partial class DocumentCleaner
         var boilerplate = BoilerplateRemover.Apply(text, title, siteLines);
         cancellationToken.ThrowIfCancellationRequested();
         var cleanText = boilerplate.Text;
-        if (format is SourceFormat.PlainText or SourceFormat.Markdown)
+        if (ChoosesBodyLines(format))
         {
             var (body, outside) = ProseRun.Keep(cleanText);
             if (outside.Count > 0)
@@ -101,6 +101,24 @@ public static partial class DocumentCleaner
             Metadata = metadata,
             Removed = Cap(extracted.Removed.Concat(boilerplate.Removed)),
         };
+    }
+
+    /// <summary>Plain text and Markdown have no markup to tell the article from the page around it: their body is
+    /// chosen line by line (<see cref="ProseRun"/>).</summary>
+    private static bool ChoosesBodyLines(SourceFormat format) => format is SourceFormat.PlainText or SourceFormat.Markdown;
+
+    /// <summary>The text whose lines <see cref="ProseRun"/> chooses the body from, as <see cref="Clean(ReadOnlySpan{byte}, SourceFormat, CancellationToken)"/>
+    /// hands it over (extracted, boilerplate removed); null for a format whose body is not chosen by lines. For
+    /// training the body-line model on the same text the cleaner sees.</summary>
+    internal static string? TextForBodyLines(ReadOnlySpan<byte> content, SourceFormat format)
+    {
+        if (!ChoosesBodyLines(format))
+        {
+            return null;
+        }
+        var (extracted, _) = Extract(content, format, CancellationToken.None);
+        var title = ValidTitle(extracted.Title) ?? FindPlainTextTitle(extracted.Text);
+        return BoilerplateRemover.Apply(extracted.Text, title, null).Text;
     }
 
     private static string NoTextDetail(SourceFormat format, int bytes, int extractedCharacters) =>

@@ -165,7 +165,8 @@ public sealed class ExtractionDevSet
         }
     }
 
-    private static string Normalise(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    /// <summary>Whitespace runs become one space, as the scorer compares snippets.</summary>
+    public static string Normalise(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     private static List<string> Strings(JsonElement page, string name) =>
         page.TryGetProperty(name, out var array) && array.ValueKind is JsonValueKind.Array

@@ -142,7 +142,7 @@ public static partial class DocumentCleaner
         {
             SourceFormat.Html => HtmlExtractor.ExtractDocument(decoded.Text, cancellationToken),
             SourceFormat.Markdown => new ExtractedDocument(MarkdownStripper.FindFirstHeading(decoded.Text),
-                TextNormalizer.Normalize(MarkdownStripper.Strip(decoded.Text)), [], ArticleMetadata.Empty),
+                TextNormalizer.Normalize(MarkdownStripper.Strip(decoded.Text, cancellationToken)), [], ArticleMetadata.Empty),
             _ => new ExtractedDocument(null, TextNormalizer.Normalize(decoded.Text), [], ArticleMetadata.Empty),
         };
         return (document, decoded.EncodingName);

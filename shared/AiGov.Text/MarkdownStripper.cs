@@ -5,7 +5,9 @@ using System.Text.RegularExpressions;
 
 namespace AiGov.Text;
 
-/// <summary>Turns Markdown into plain text, line by line, without a full CommonMark parser.</summary>
+/// <summary>Turns Markdown into plain text, line by line, without a full CommonMark parser. Every span the inline
+/// patterns look for is bounded (at most 1,000 characters of emphasis, code or link text), so a hostile line of
+/// unclosed openers ("**a " 40,000 times: 50 s before) costs time linear in its length.</summary>
 public static partial class MarkdownStripper
 {
     /// <summary>
@@ -14,7 +16,11 @@ public static partial class MarkdownStripper
     /// HTML tags and comments, reference definitions, horizontal rules and table pipes/separator rows.
     /// Code fences are dropped but their content is kept verbatim; inline code keeps its text.
     /// </summary>
-    public static string Strip(string markdown)
+    public static string Strip(string markdown) => Strip(markdown, CancellationToken.None);
+
+    /// <summary><see cref="Strip(string)"/>, checking <paramref name="cancellationToken"/> at every line and every
+    /// <see cref="MaxInlineSegment"/> characters of a long line.</summary>
+    public static string Strip(string markdown, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(markdown);
         var lines = markdown.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
@@ -58,7 +64,8 @@ public static partial class MarkdownStripper
                 continue;
             }
 
-            output.Add(StripInline(StripBlockMarkers(line)));
+            cancellationToken.ThrowIfCancellationRequested();
+            output.Add(StripLongInline(StripBlockMarkers(line), cancellationToken));
         }
 
         return string.Join('\n', output);
@@ -83,16 +90,17 @@ public static partial class MarkdownStripper
                 continue;
             }
 
+            // A heading longer than any title is not read for one (the cleaner takes its title from the text then).
             var heading = HeadingRegex().Match(lines[i]);
             if (heading.Success)
             {
-                return StripInline(heading.Groups[1].Value).Trim();
+                return lines[i].Length > MaxHeadingLength ? null : StripInline(HeadingText(heading)).Trim();
             }
 
             if (i + 1 < lines.Length && lines[i].Trim().Length > 0 && SetextUnderlineRegex().IsMatch(lines[i + 1])
                 && !ListMarkerRegex().IsMatch(lines[i]))
             {
-                return StripInline(lines[i]).Trim();
+                return lines[i].Length > MaxHeadingLength ? null : StripInline(lines[i]).Trim();
             }
         }
 
@@ -123,7 +131,7 @@ public static partial class MarkdownStripper
         var heading = HeadingRegex().Match(line);
         if (heading.Success)
         {
-            return heading.Groups[1].Value;
+            return HeadingText(heading);
         }
 
         line = ListMarkerRegex().Replace(line, string.Empty);
@@ -135,6 +143,47 @@ public static partial class MarkdownStripper
         }
 
         return line;
+    }
+
+    /// <summary>An ATX heading's text without its optional closing sequence ("## Title ##"): a run of '#' at the end
+    /// preceded by a space, or the whole text.</summary>
+    private static string HeadingText(Match heading)
+    {
+        var text = heading.Groups[1].Value.TrimEnd();
+        var closing = text.TrimEnd('#');
+        return closing.Length == 0 ? string.Empty : closing.Length < text.Length && char.IsWhiteSpace(closing[^1]) ? closing.TrimEnd() : text;
+    }
+
+    /// <summary>A line longer than this is stripped in pieces cut after a sentence or at a space: a span of markup
+    /// across a cut keeps its markers, and each piece costs at most its length times the patterns' 1,000-character
+    /// bound.</summary>
+    public const int MaxInlineSegment = 16 * 1024;
+
+    private const int MaxHeadingLength = 1000;
+
+    private static string StripLongInline(string line, CancellationToken cancellationToken)
+    {
+        if (line.Length <= MaxInlineSegment)
+        {
+            return StripInline(line);
+        }
+        var builder = new StringBuilder(line.Length);
+        var start = 0;
+        while (start < line.Length)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var end = Math.Min(line.Length, start + MaxInlineSegment);
+            if (end < line.Length)
+            {
+                // After a sentence in the piece's second half, else after its last space.
+                var sentenceEnd = line.LastIndexOf(". ", end - 2, end - start - 1, StringComparison.Ordinal);
+                var space = line.LastIndexOf(' ', end - 1, end - start);
+                end = sentenceEnd > start + (MaxInlineSegment / 2) ? sentenceEnd + 2 : space > start ? space + 1 : end;
+            }
+            builder.Append(StripInline(line[start..end]));
+            start = end;
+        }
+        return builder.ToString();
     }
 
     private static string StripInline(string line)
@@ -174,7 +223,7 @@ public static partial class MarkdownStripper
     [GeneratedRegex(@"^\s{0,3}(`{3,}|~{3,})(.*)$")]
     private static partial Regex FenceRegex();
 
-    [GeneratedRegex(@"^\s{0,3}#{1,6}(?:\s+(.*?))?\s*#*\s*$")]
+    [GeneratedRegex(@"^\s{0,3}#{1,6}(?:\s+(.*))?$")]
     private static partial Regex HeadingRegex();
 
     [GeneratedRegex(@"^\s{0,3}(=+|-+)\s*$")]
@@ -201,43 +250,43 @@ public static partial class MarkdownStripper
     [GeneratedRegex(@"^\[[ xX]\]\s+")]
     private static partial Regex TaskMarkerRegex();
 
-    [GeneratedRegex(@"(`+)(.+?)\1")]
+    [GeneratedRegex(@"(`{1,16})(.{1,1000}?)\1")]
     private static partial Regex InlineCodeRegex();
 
     [GeneratedRegex(@"\u0001(\d+)\u0001")]
     private static partial Regex PlaceholderRegex();
 
-    [GeneratedRegex(@"<!--.*?-->")]
+    [GeneratedRegex(@"<!--.{0,2000}?-->")]
     private static partial Regex HtmlCommentRegex();
 
-    [GeneratedRegex(@"!\[[^\]]*\]\([^)]*\)")]
+    [GeneratedRegex(@"!\[[^\]]{0,1000}\]\([^)]{0,2000}\)")]
     private static partial Regex ImageRegex();
 
-    [GeneratedRegex(@"!\[[^\]]*\]\[[^\]]*\]")]
+    [GeneratedRegex(@"!\[[^\]]{0,1000}\]\[[^\]]{0,1000}\]")]
     private static partial Regex ReferenceImageRegex();
 
-    [GeneratedRegex(@"\[([^\]]+)\]\((?:[^()]|\([^)]*\))*\)")]
+    [GeneratedRegex(@"\[([^\]]{1,1000})\]\((?:[^()]|\([^)]{0,1000}\)){0,2000}\)")]
     private static partial Regex LinkRegex();
 
-    [GeneratedRegex(@"\[([^\]]+)\]\[[^\]]*\]")]
+    [GeneratedRegex(@"\[([^\]]{1,1000})\]\[[^\]]{0,1000}\]")]
     private static partial Regex ReferenceLinkRegex();
 
-    [GeneratedRegex(@"<((?:https?|mailto|ftp):[^>\s]+)>")]
+    [GeneratedRegex(@"<((?:https?|mailto|ftp):[^>\s]{1,2000})>")]
     private static partial Regex AutolinkRegex();
 
     [GeneratedRegex(@"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")]
     private static partial Regex HtmlTagRegex();
 
-    [GeneratedRegex(@"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")]
+    [GeneratedRegex(@"(\*\*|__)(?=\S)(.{1,1000}?)(?<=\S)\1")]
     private static partial Regex StrongRegex();
 
-    [GeneratedRegex(@"(?<![\*\w])\*(?=\S)(.+?)(?<=\S)\*(?![\*\w])")]
+    [GeneratedRegex(@"(?<![\*\w])\*(?=\S)(.{1,1000}?)(?<=\S)\*(?![\*\w])")]
     private static partial Regex StarEmphasisRegex();
 
-    [GeneratedRegex(@"(?<!\w)_(?=\S)(.+?)(?<=\S)_(?!\w)")]
+    [GeneratedRegex(@"(?<!\w)_(?=\S)(.{1,1000}?)(?<=\S)_(?!\w)")]
     private static partial Regex UnderscoreEmphasisRegex();
 
-    [GeneratedRegex(@"~~(?=\S)(.+?)(?<=\S)~~")]
+    [GeneratedRegex(@"~~(?=\S)(.{1,1000}?)(?<=\S)~~")]
     private static partial Regex StrikeRegex();
 
     [GeneratedRegex(@"\\([\\`*_{}\[\]()#+\-.!|>~])")]

@@ -5,6 +5,8 @@ public class MarkdownStripperTests
     [Theory]
     [InlineData("# Heading One", "Heading One")]
     [InlineData("### Closed heading ###", "Closed heading")]
+    [InlineData("## Learning C#", "Learning C#")]
+    [InlineData("##", "")]
     [InlineData("Some **bold**, __strong__, *italic* and _emphasis_ text", "Some bold, strong, italic and emphasis text")]
     [InlineData("~~gone~~ not really", "gone not really")]
     [InlineData("See [the report](https://example.org/report \"title\") now", "See the report now")]
@@ -24,6 +26,26 @@ public class MarkdownStripperTests
     public void Strip_single_line(string markdown, string expected)
     {
         Assert.Equal(expected, MarkdownStripper.Strip(markdown));
+    }
+
+    [Fact]
+    public void A_line_longer_than_a_segment_is_stripped_piece_by_piece()
+    {
+        var sentence = "The **council** adopted the *report* on [artificial intelligence](https://example.org/ai) today. ";
+        var line = string.Concat(Enumerable.Repeat(sentence, (2 * MarkdownStripper.MaxInlineSegment / sentence.Length) + 1));
+
+        var stripped = MarkdownStripper.Strip(line);
+
+        Assert.Equal(string.Concat(Enumerable.Repeat("The council adopted the report on artificial intelligence today. ", (2 * MarkdownStripper.MaxInlineSegment / sentence.Length) + 1)), stripped);
+    }
+
+    [Fact]
+    public void Stripping_stops_when_cancelled()
+    {
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        Assert.Throws<OperationCanceledException>(() => MarkdownStripper.Strip("# Notes\n\nOne line.", cancelled.Token));
     }
 
     [Fact]

@@ -9,12 +9,13 @@ using AiGov.Tools.Shared;
 namespace AiGov.TextBench;
 
 /// <summary>
-/// <c>train-lines [DIR] [--out FILE] [--folds N]</c>: trains the body-line classifier (<see cref="LineClassifier"/>) on
+/// <c>train-lines [DIR] [--out FILE] [--folds N] [--dump-held-out FILE]</c>: trains the body-line classifier (<see cref="LineClassifier"/>) on
 /// trafilatura's dev pages as text dumps. Each page goes through the cleaner up to the choice of its body lines; a
 /// line that holds one of the page's <c>with</c> snippets is a body line, one that holds a <c>without</c> snippet is
 /// not, the others are not used. First the pages are split into N folds by their number and each fold is scored
 /// with a model trained on the others: that is what to expect on pages no model has seen. Then the model is trained
-/// on all pages and written to FILE (default: the library's BodyLines/line-model.json).
+/// on all pages and written to FILE (default: the library's BodyLines/line-model.json). <c>--dump-held-out</c> appends
+/// each line's held-out probability (page, line, probability, in stretch, headline, score, label, text) as TSV.
 /// </summary>
 internal static class TrainLines
 {
@@ -22,7 +23,7 @@ internal static class TrainLines
 
     public static int Run(IReadOnlyList<string> args)
     {
-        var arguments = new BenchArguments(args, "--out", "--folds");
+        var arguments = new BenchArguments(args, "--out", "--folds", "--dump-held-out");
         var directory = arguments.Folder() ?? ExtractionDevSet.FindDirectory();
         if (directory is null || !Directory.Exists(directory))
         {
@@ -57,6 +58,14 @@ internal static class TrainLines
         {
             var model = Train(pages.Where((_, index) => index % folds != fold), options);
             heldOut.AddRange(pages.Where((_, index) => index % folds == fold).Select(page => page.Score(page.Keep(model))));
+            if (arguments.Option("--dump-held-out") is { } dump)
+            {
+                File.AppendAllLines(dump, pages.Select((page, index) => (page, index)).Where(p => p.index % folds == fold && p.page.Layout is not null)
+                    .SelectMany(p => p.page.Layout!.Lines.Select((line, i) => string.Join('\t', p.index, i,
+                        model.Probability(p.page.Features[i]).ToString("F3", CultureInfo.InvariantCulture),
+                        p.page.Layout.InStretch(i) ? 1 : 0, p.page.Layout.IsHeadline(i) ? 1 : 0, p.page.Layout.Scores[i],
+                        p.page.Labels[i] is { } label ? (label ? "1" : "0") : "-", line))));
+            }
             Console.Error.WriteLine($"train-lines: fold {fold + 1}/{folds} scored");
         }
         Print($"the classifier, each fold held out ({folds} folds)", ExtractionTotals.Of(heldOut));

@@ -27,6 +27,41 @@ public class BadInputTests
         Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(30), $"took {stopwatch.Elapsed}");
     }
 
+    // Unclosed Markdown openers on one line: each opener's pattern used to scan to the end of the line, so the time grew
+    // with the square of its length ("**a " 40,000 times took 50 s, past any stage time limit).
+    [Theory]
+    [InlineData("**a ", 40_000)]
+    [InlineData("*a ", 50_000)]
+    [InlineData("_a ", 50_000)]
+    [InlineData("~~a ", 40_000)]
+    [InlineData("[a ", 50_000)]
+    [InlineData("![a](", 40_000)]
+    [InlineData("<!-- a ", 30_000)]
+    [InlineData("`` a ` ", 30_000)]
+    [InlineData("<http:a", 30_000)]
+    public void A_markdown_line_of_unclosed_openers_cleans_in_bounded_time(string opener, int times)
+    {
+        var markdown = "# Hostile notes\n\n" + string.Concat(Enumerable.Repeat(opener, times)) + "end of the line.\n";
+
+        var stopwatch = Stopwatch.StartNew();
+        var cleaned = DocumentCleaner.Clean(Encoding.UTF8.GetBytes(markdown), "hostile.md");
+
+        Assert.Contains("end of the line.", cleaned.CleanText, StringComparison.Ordinal);
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(30), $"took {stopwatch.Elapsed}");
+    }
+
+    [Fact]
+    public void A_heading_of_closing_hashes_is_read_in_bounded_time()
+    {
+        var markdown = "# Notes " + new string('#', 200_000) + " x\n\nA paragraph of the notes that says what they are about.\n";
+
+        var stopwatch = Stopwatch.StartNew();
+        var cleaned = DocumentCleaner.Clean(Encoding.UTF8.GetBytes(markdown), "hashes.md");
+
+        Assert.Contains("A paragraph of the notes", cleaned.CleanText, StringComparison.Ordinal);
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(30), $"took {stopwatch.Elapsed}");
+    }
+
     [Fact]
     public void Deeply_nested_html_does_not_overflow_the_stack()
     {

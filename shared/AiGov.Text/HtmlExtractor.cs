@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using AiGov.Text.Html;
+using AngleSharp;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 
@@ -70,7 +71,11 @@ public static partial class HtmlExtractor
     };
 
     // One parser per thread: building a parser creates a browsing context, and a parser is not documented as thread-safe.
-    private static readonly ThreadLocal<HtmlParser> s_parser = new(() => new HtmlParser(new HtmlParserOptions { IsScripting = false }));
+    // The context has no attribute observers: they resolve every href and src into a URL as the page is built (a
+    // tenth of the parse), for a browser that loads them; the extraction reads attributes as written.
+    private static readonly ThreadLocal<HtmlParser> s_parser = new(() => new HtmlParser(
+        new HtmlParserOptions { IsScripting = false },
+        BrowsingContext.New(Configuration.Default.Without<IAttributeObserver>())));
 
     private static readonly HashSet<string> s_protectedElements = new(StringComparer.OrdinalIgnoreCase)
     {

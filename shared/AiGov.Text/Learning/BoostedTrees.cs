@@ -29,11 +29,17 @@ public sealed class BoostedTrees
         Features = features;
         Bias = bias;
         Trees = trees;
-        foreach (var tree in trees)
+        _trees = [.. trees];
+        _featureCount = features.Count;
+        foreach (var tree in _trees)
         {
-            tree.Validate(features.Count);
+            tree.Validate(_featureCount);
         }
     }
+
+    // The trees as an array and the feature count as a field: Probability runs for every line of every text.
+    private readonly RegressionTree[] _trees;
+    private readonly int _featureCount;
 
     /// <summary>The names of the features, in the order <see cref="Probability"/> expects them.</summary>
     public IReadOnlyList<string> Features { get; }
@@ -47,13 +53,13 @@ public sealed class BoostedTrees
     /// <summary>The probability of the positive class for one sample.</summary>
     public double Probability(ReadOnlySpan<double> features)
     {
-        if (features.Length != Features.Count)
+        if (features.Length != _featureCount)
         {
-            throw new ArgumentException($"The model takes {Features.Count} features; got {features.Length}.", nameof(features));
+            throw new ArgumentException($"The model takes {_featureCount} features; got {features.Length}.", nameof(features));
         }
 
         var logOdds = Bias;
-        foreach (var tree in Trees)
+        foreach (var tree in _trees)
         {
             logOdds += tree.Evaluate(features);
         }

@@ -64,7 +64,7 @@ public static partial class DocumentCleaner
         var (extracted, encodingName) = Extract(content, format, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         var text = extracted.Text;
-        var title = format == SourceFormat.Html ? extracted.Title : ValidTitle(extracted.Title) ?? FindPlainTextTitle(text);
+        var title = TitleOf(extracted, format);
 
         // Reading the text only fills fields the page did not declare.
         var declared = extracted.Metadata;
@@ -117,9 +117,13 @@ public static partial class DocumentCleaner
             return null;
         }
         var (extracted, _) = Extract(content, format, CancellationToken.None);
-        var title = ValidTitle(extracted.Title) ?? FindPlainTextTitle(extracted.Text);
-        return BoilerplateRemover.Apply(extracted.Text, title, null).Text;
+        return BoilerplateRemover.Apply(extracted.Text, TitleOf(extracted, format), null).Text;
     }
+
+    /// <summary>The page's own title for HTML; for other formats the declared one when it is a valid title, else the
+    /// text's first line when it reads as one.</summary>
+    private static string? TitleOf(ExtractedDocument extracted, SourceFormat format) =>
+        format == SourceFormat.Html ? extracted.Title : ValidTitle(extracted.Title) ?? FindPlainTextTitle(extracted.Text);
 
     private static string NoTextDetail(SourceFormat format, int bytes, int extractedCharacters) =>
         extractedCharacters == 0 || format != SourceFormat.Html

@@ -18,10 +18,8 @@ internal static class LinguaSentencesBench
     public static int Run(IReadOnlyList<string> args)
     {
         var arguments = new BenchArguments(args, "--languages", "--show", "--lingua-reference");
-        var directory = arguments.Folder() ?? SentenceSet.FindDirectory();
-        if (directory is null || !Directory.Exists(directory))
+        if (arguments.DataFolder("lingua-sentences", "sentence folder", SentenceSet.RelativeDirectory, SentenceSet.FindDirectory) is not { } directory)
         {
-            Console.Error.WriteLine($"lingua-sentences: no sentence folder{(directory is null ? string.Empty : " at " + directory)}: pass it (e.g. ../shared/{SentenceSet.RelativeDirectory}) or set AIGOV_SHARED to the shared folder.");
             return 2;
         }
         var set = SentenceSet.Load(directory);

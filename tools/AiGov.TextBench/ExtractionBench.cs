@@ -24,10 +24,8 @@ internal static class ExtractionBench
     public static int Run(IReadOnlyList<string> args)
     {
         var arguments = new BenchArguments(args, "--worst", "--limit", "--dump");
-        var directory = arguments.Folder() ?? ExtractionDevSet.FindDirectory();
-        if (directory is null || !Directory.Exists(directory))
+        if (arguments.DataFolder("extraction", "benchmark folder", ExtractionDevSet.RelativeDirectory, ExtractionDevSet.FindDirectory) is not { } directory)
         {
-            Console.Error.WriteLine($"extraction: no benchmark folder{(directory is null ? string.Empty : " at " + directory)}: pass it (e.g. ../shared/{ExtractionDevSet.RelativeDirectory}) or set AIGOV_SHARED to the shared folder.");
             return 2;
         }
         var text = arguments.Has("--text");

@@ -24,10 +24,8 @@ internal static class TrainLines
     public static int Run(IReadOnlyList<string> args)
     {
         var arguments = new BenchArguments(args, "--out", "--folds", "--dump-held-out");
-        var directory = arguments.Folder() ?? ExtractionDevSet.FindDirectory();
-        if (directory is null || !Directory.Exists(directory))
+        if (arguments.DataFolder("train-lines", "benchmark folder", ExtractionDevSet.RelativeDirectory, ExtractionDevSet.FindDirectory) is not { } directory)
         {
-            Console.Error.WriteLine($"train-lines: no benchmark folder{(directory is null ? string.Empty : " at " + directory)}: pass it (e.g. ../shared/{ExtractionDevSet.RelativeDirectory}) or set AIGOV_SHARED to the shared folder.");
             return 2;
         }
         var output = arguments.Option("--out") ?? DefaultModelPath();

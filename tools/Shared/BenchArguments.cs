@@ -32,4 +32,17 @@ public sealed class BenchArguments(IReadOnlyList<string> args, params string[] o
         }
         return null;
     }
+
+    /// <summary>The data folder: the one given on the command line, else the one <paramref name="find"/> finds beside
+    /// the repository; null, after telling the user what to pass, when there is none.</summary>
+    public string? DataFolder(string command, string what, string relativeDirectory, Func<string?> find)
+    {
+        var directory = Folder() ?? find();
+        if (directory is null || !Directory.Exists(directory))
+        {
+            Console.Error.WriteLine($"{command}: no {what}{(directory is null ? string.Empty : " at " + directory)}: pass it (e.g. ../shared/{relativeDirectory}) or set AIGOV_SHARED to the shared folder.");
+            return null;
+        }
+        return directory;
+    }
 }

@@ -113,7 +113,7 @@ public static partial class HtmlExtractor
         ArgumentNullException.ThrowIfNull(html);
         // AngleSharp's parse time grows with the square of the nesting depth (50,000 nested elements: 7 s, 200,000:
         // minutes, and it cannot be cancelled): elements nested deeper than any real page are flattened first.
-        html = HtmlNesting.Flatten(NoscriptRemover.Remove(html), HtmlNesting.MaximumDepth);
+        html = HtmlNesting.Flatten(UnreadElements.Remove(html), HtmlNesting.MaximumDepth);
         cancellationToken.ThrowIfCancellationRequested();
         var document = s_parser.Value!.ParseDocument(html);
         cancellationToken.ThrowIfCancellationRequested();

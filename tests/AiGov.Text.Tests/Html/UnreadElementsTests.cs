@@ -1,0 +1,53 @@
+using AiGov.Text.Html;
+
+namespace AiGov.Text.Tests.Html;
+
+public class UnreadElementsTests
+{
+    [Theory]
+    [InlineData("<p>a</p>", "<p>a</p>")]
+    [InlineData("<body><noscript><div id=\"no-js\"></noscript><p>a</p></body>", "<body><p>a</p></body>")]
+    [InlineData("<NOSCRIPT><img src=x></NOSCRIPT><p>a</p><noscript>b</noscript ><p>c</p>", "<p>a</p><p>c</p>")]
+    [InlineData("<p>a</p><noscript><p>never closed", "<p>a</p>")]
+    public void Noscript_elements_are_removed_as_a_browser_with_scripting_reads_them(string html, string expected)
+    {
+        Assert.Equal(expected, UnreadElements.Remove(html));
+    }
+
+    [Theory]
+    [InlineData("<p>a</p><script>if (a < b) { x = '</p>'; }</script><p>b</p>", "<p>a</p><p>b</p>")]
+    [InlineData("<style type=\"text/css\">p > a { color: red }</style><p>a</p>", "<p>a</p>")]
+    [InlineData("<SCRIPT src=\"x.js\"></SCRIPT ><p>a</p><script/>x</script>", "<p>a</p>")]
+    [InlineData("<p>a</p><script>var s = '</scripts>'; // never closed", "<p>a</p>")]
+    [InlineData("<p>a</p><script></scriptx></script>b", "<p>a</p>b")]
+    public void Scripts_and_styles_are_removed_with_their_raw_text(string html, string expected)
+    {
+        Assert.Equal(expected, UnreadElements.Remove(html));
+    }
+
+    [Fact]
+    public void A_script_written_inside_an_escaped_script_does_not_end_it()
+    {
+        const string html = "<p>a</p><script><!-- document.write(\"<script src=x></script>\"); --></script><p>b</p>";
+
+        Assert.Equal("<p>a</p><p>b</p>", UnreadElements.Remove(html));
+    }
+
+    [Fact]
+    public void An_escape_that_closes_at_once_leaves_the_script_ended_by_its_end_tag()
+    {
+        Assert.Equal("<p>a</p><p>b</p>", UnreadElements.Remove("<p>a</p><script><!--></script><p>b</p>"));
+    }
+
+    [Theory]
+    [InlineData("<script type=\"application/ld+json\">{\"headline\": \"</p>\"}</script><p>a</p>")]
+    [InlineData("<title>Why <script> tags block rendering</title><p>a</p>")]
+    [InlineData("<textarea><style>kept</style></textarea><p>a</p>")]
+    [InlineData("<!-- <script>commented out</script> --><p>a</p>")]
+    [InlineData("<div title=\"a > b <script>\"><p>a</p></div>")]
+    [InlineData("<p>no tags, only text and a stray < sign</p>")]
+    public void What_is_read_stays_as_written(string html)
+    {
+        Assert.Same(html, UnreadElements.Remove(html));
+    }
+}

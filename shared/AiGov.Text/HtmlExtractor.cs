@@ -465,7 +465,7 @@ public static partial class HtmlExtractor
             Drop(element, ChromeLabel(element), removed);
         }
 
-        var labels = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var labels = new Dictionary<(string?, string?), string?>();
         foreach (var element in ElementWalk.Where(document,
             static element => element.HasAttribute("class") || element.HasAttribute("id") || element.HasAttribute("style") || element.LocalName == "figcaption"))
         {
@@ -521,9 +521,9 @@ public static partial class HtmlExtractor
     }
 
     // Pages repeat the same class lists hundreds of times (one per comment, list item, ad slot).
-    private static string? CachedNoiseLabel(IElement element, Dictionary<string, string?> labels)
+    private static string? CachedNoiseLabel(IElement element, Dictionary<(string?, string?), string?> labels)
     {
-        var key = $"{element.Id}\u0001{element.ClassName}";
+        var key = (element.Id, element.ClassName);
         if (!labels.TryGetValue(key, out var label))
         {
             label = NoiseLabel(element);

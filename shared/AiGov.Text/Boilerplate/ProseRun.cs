@@ -245,7 +245,7 @@ internal static class ProseRun
 
     internal static bool EndsLikeSentence(string line)
     {
-        var trimmed = line.TrimEnd('"', '”', '“', '’', '‘', '»', '«', ')', '」', '』', ' ');
+        var trimmed = line.AsSpan().TrimEnd("\"”“’‘»«)」』 ");
         return trimmed.Length > 0 && trimmed[^1] is '.' or '!' or '?' or '。' or '！' or '？' or ':' or '…';
     }
 

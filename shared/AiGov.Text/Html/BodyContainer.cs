@@ -75,20 +75,24 @@ internal sealed class BodyContainer
     /// <paramref name="minimumLength"/> such characters; null when no tier has.</summary>
     public IElement? Find(IElement scope, int minimumLength, Func<IElement, int> ownTextLength, CancellationToken cancellationToken = default)
     {
+        // Each candidate's names lower-cased once, not once for every tier.
         var candidates = ElementWalk.Where(scope,
-            static element => element.LocalName is "article" or "div" or "main" or "section" || element.HasAttribute("itemprop"));
+                static element => element.LocalName is "article" or "div" or "main" or "section" || element.HasAttribute("itemprop"))
+            .Select(static element => new Candidate(element, element.Id?.ToLowerInvariant(), element.ClassName?.ToLowerInvariant()))
+            .ToList();
         foreach (var tier in _tiers)
         {
             IElement? best = null;
             var bestLength = minimumLength - 1;
-            foreach (var element in candidates)
+            foreach (var candidate in candidates)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (!tier.Names(element))
+                if (!tier.Names(candidate))
                 {
                     continue;
                 }
 
+                var element = candidate.Element;
                 var length = ownTextLength(element);
                 if (length > bestLength)
                 {
@@ -105,10 +109,14 @@ internal sealed class BodyContainer
         return null;
     }
 
+    /// <summary>A candidate element with its id and class names in lower case.</summary>
+    private sealed record Candidate(IElement Element, string? Id, string? ClassName);
+
     private sealed record Tier(List<string> Anywhere, List<string> Exact, List<string> Itemprops)
     {
-        public bool Names(IElement element)
+        public bool Names(Candidate candidate)
         {
+            var element = candidate.Element;
             if (element.GetAttribute("itemprop") is { } itemprop && Itemprops.Contains(itemprop, StringComparer.OrdinalIgnoreCase))
             {
                 return true;
@@ -119,18 +127,24 @@ internal sealed class BodyContainer
                 return false;
             }
 
-            return Matches(element.Id) || Matches(element.ClassName);
+            return Matches(candidate.Id) || Matches(candidate.ClassName);
         }
 
-        private bool Matches(string? value)
+        private bool Matches(string? lower)
         {
-            if (string.IsNullOrEmpty(value))
+            if (string.IsNullOrEmpty(lower))
             {
                 return false;
             }
 
-            var lower = value.ToLowerInvariant();
-            return Exact.Contains(lower) || Anywhere.Any(name => lower.Contains(name, StringComparison.Ordinal));
+            foreach (var name in Anywhere)
+            {
+                if (lower.Contains(name, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+            return Exact.Contains(lower);
         }
     }
 }

@@ -17,6 +17,9 @@ internal static class HtmlNesting
         "p", "li", "td", "th", "tr", "dt", "dd", "option", "colgroup", "tbody", "thead", "tfoot", "rb", "rt", "rp",
     };
 
+    // Looked up by the span of the markup: a page has thousands of tags, each name would otherwise be a new string.
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> s_uncountedNames = s_uncounted.GetAlternateLookup<ReadOnlySpan<char>>();
+
     public static string Flatten(string html, int maximumDepth)
     {
         StringBuilder? flattened = null;
@@ -49,12 +52,12 @@ internal static class HtmlNesting
             if (!closing && (name.Equals("script", StringComparison.OrdinalIgnoreCase) || name.Equals("style", StringComparison.OrdinalIgnoreCase)))
             {
                 // Raw text: its '<' are not tags, and the element does not count.
-                var rawEnd = html.IndexOf("</" + name.ToString(), end + 1, StringComparison.OrdinalIgnoreCase);
+                var rawEnd = RawTextEnd(html, end + 1, name);
                 var closeEnd = rawEnd < 0 ? -1 : html.IndexOf('>', rawEnd);
                 i = closeEnd < 0 ? html.Length : closeEnd + 1;
                 continue;
             }
-            var counted = html[end - 1] != '/' && !s_uncounted.Contains(name.ToString());
+            var counted = html[end - 1] != '/' && !s_uncountedNames.Contains(name);
             var tooDeep = false;
             if (counted && closing)
             {
@@ -80,5 +83,18 @@ internal static class HtmlNesting
         }
         flattened.Append(html, copiedUpTo, html.Length - copiedUpTo);
         return flattened.ToString();
+    }
+
+    /// <summary>Where the end tag of the raw text element <paramref name="name"/> starts, from <paramref name="from"/>; −1 when none.</summary>
+    private static int RawTextEnd(string html, int from, ReadOnlySpan<char> name)
+    {
+        for (var close = html.IndexOf("</", from, StringComparison.Ordinal); close >= 0; close = html.IndexOf("</", close + 2, StringComparison.Ordinal))
+        {
+            if (html.AsSpan(close + 2).StartsWith(name, StringComparison.OrdinalIgnoreCase))
+            {
+                return close;
+            }
+        }
+        return -1;
     }
 }

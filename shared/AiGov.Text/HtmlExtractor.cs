@@ -107,15 +107,17 @@ public static partial class HtmlExtractor
         ExtractDocument(html, keepsChrome: false, cancellationToken);
 
     /// <summary>The extraction; with <paramref name="keepsChrome"/> the <see cref="SecondOpinion"/>: chrome and
-    /// elements named as noise stay, the page's title and metadata are not read, and no further opinion is asked.</summary>
+    /// elements named as noise stay, noscripts are read as markup (a page that renders its article with a script may
+    /// give it to readers without scripts there: Blogger's templates do), the page's title and metadata are not read,
+    /// and no further opinion is asked.</summary>
     private static ExtractedDocument ExtractDocument(string html, bool keepsChrome, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(html);
         // AngleSharp's parse time grows with the square of the nesting depth (50,000 nested elements: 7 s, 200,000:
         // minutes, and it cannot be cancelled): elements nested deeper than any real page are flattened first.
-        html = HtmlNesting.Flatten(UnreadElements.Remove(html), HtmlNesting.MaximumDepth);
+        var markup = HtmlNesting.Flatten(UnreadElements.Remove(html, unwrapsNoscripts: keepsChrome), HtmlNesting.MaximumDepth);
         cancellationToken.ThrowIfCancellationRequested();
-        var document = s_parser.Value!.ParseDocument(html);
+        var document = s_parser.Value!.ParseDocument(markup);
         cancellationToken.ThrowIfCancellationRequested();
         // Counted before anything is removed: a page too large for the second opinion is not parsed a second time.
         var all = ElementWalk.All(document);

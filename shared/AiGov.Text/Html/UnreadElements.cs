@@ -11,6 +11,8 @@ namespace AiGov.Text.Html;
 /// One pass that reads the markup as HTML's tokeniser does where it matters: comments, quoted attribute values, the
 /// raw text of title, textarea and the like (a <c>&lt;script&gt;</c> written there is text), and the escaped script
 /// data in which a <c>&lt;/script&gt;</c> does not end the script. A page with nothing to remove is returned as it is.
+/// For the second opinion the noscripts' tags go but their content stays, to be read as markup as a browser without
+/// scripts reads it (and trafilatura's parser does).
 /// </summary>
 internal static class UnreadElements
 {
@@ -22,7 +24,7 @@ internal static class UnreadElements
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> s_rawText = s_rawTextElements.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    public static string Remove(string html)
+    public static string Remove(string html, bool unwrapsNoscripts = false)
     {
         StringBuilder? kept = null;
         var copiedUpTo = 0;
@@ -71,7 +73,8 @@ internal static class UnreadElements
             }
             else if (name.Equals("noscript", StringComparison.OrdinalIgnoreCase))
             {
-                removeTo = RawTextEnd(html, tagEnd, "noscript");
+                // Unwrapped, the start tag goes and the content is read on; the end tag left alone matches nothing open.
+                removeTo = unwrapsNoscripts ? tagEnd : RawTextEnd(html, tagEnd, "noscript");
             }
             else if (name.Equals("plaintext", StringComparison.OrdinalIgnoreCase))
             {

@@ -22,6 +22,23 @@ public class SecondOpinionTests
     }
 
     [Fact]
+    public void An_article_given_only_to_readers_without_scripts_is_found_by_the_second_opinion()
+    {
+        // Blogger's templates: the post as a script template that a script renders, and again in a noscript.
+        var page = "<html><head><title>Security Blog</title><noscript><img src=/pixel.gif></noscript></head><body>"
+            + "<header><a href=/>Security Blog</a></header><div class=\"post\"><h2>Regulator sets out duties for model providers</h2>"
+            + "<div class=\"post-body\"><script type=\"text/template\">" + s_article + "</script><noscript>" + s_article + "</noscript></div></div>"
+            + "<footer>Privacy · Terms</footer></body></html>";
+
+        var text = HtmlExtractor.Extract(page).Text;
+
+        Assert.Contains("Paragraph 1 of the report", text, StringComparison.Ordinal);
+        Assert.Contains("Paragraph 6 of the report", text, StringComparison.Ordinal);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(text, "Paragraph 1 of the report"));
+        Assert.DoesNotContain("Security Blog", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_second_opinion_keeps_the_pages_title_and_metadata()
     {
         var page = "<html><head><title>Duties for model providers</title><meta name=\"author\" content=\"Jane Roe\"></head><body>"

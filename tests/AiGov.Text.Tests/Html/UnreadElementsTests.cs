@@ -14,6 +14,15 @@ public class UnreadElementsTests
         Assert.Equal(expected, UnreadElements.Remove(html));
     }
 
+    [Fact]
+    public void For_the_second_opinion_a_noscript_is_unwrapped_and_its_content_read_as_markup()
+    {
+        const string html = "<div><script type='text/template'><p>a</p></script><noscript><p>a</p><style>p{}</style></noscript></div>";
+
+        Assert.Equal("<div><p>a</p></noscript></div>", UnreadElements.Remove(html, unwrapsNoscripts: true));
+        Assert.Equal("<div></div>", UnreadElements.Remove(html));
+    }
+
     [Theory]
     [InlineData("<p>a</p><script>if (a < b) { x = '</p>'; }</script><p>b</p>", "<p>a</p><p>b</p>")]
     [InlineData("<style type=\"text/css\">p > a { color: red }</style><p>a</p>", "<p>a</p>")]

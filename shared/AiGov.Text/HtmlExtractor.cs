@@ -164,6 +164,7 @@ public static partial class HtmlExtractor
             lead = lead.Where(block => !root.Contains(block)).ToList();
             LinkDensePruner.Prune(root, removed, cancellationToken);
             TrimTrailingBlocks(root, removed, cancellationToken);
+            OrphanHeadings.Drop(root, removed, cancellationToken);
         }
 
         var builder = new StringBuilder();

@@ -52,9 +52,7 @@ internal static class HtmlNesting
             if (!closing && (name.Equals("script", StringComparison.OrdinalIgnoreCase) || name.Equals("style", StringComparison.OrdinalIgnoreCase)))
             {
                 // Raw text: its '<' are not tags, and the element does not count.
-                var rawEnd = RawTextEnd(html, end + 1, name);
-                var closeEnd = rawEnd < 0 ? -1 : html.IndexOf('>', rawEnd);
-                i = closeEnd < 0 ? html.Length : closeEnd + 1;
+                i = name.Equals("script", StringComparison.OrdinalIgnoreCase) ? RawText.ScriptEnd(html, end + 1) : RawText.End(html, end + 1, name);
                 continue;
             }
             var counted = html[end - 1] != '/' && !s_uncountedNames.Contains(name);
@@ -83,18 +81,5 @@ internal static class HtmlNesting
         }
         flattened.Append(html, copiedUpTo, html.Length - copiedUpTo);
         return flattened.ToString();
-    }
-
-    /// <summary>Where the end tag of the raw text element <paramref name="name"/> starts, from <paramref name="from"/>; −1 when none.</summary>
-    private static int RawTextEnd(string html, int from, ReadOnlySpan<char> name)
-    {
-        for (var close = html.IndexOf("</", from, StringComparison.Ordinal); close >= 0; close = html.IndexOf("</", close + 2, StringComparison.Ordinal))
-        {
-            if (html.AsSpan(close + 2).StartsWith(name, StringComparison.OrdinalIgnoreCase))
-            {
-                return close;
-            }
-        }
-        return -1;
     }
 }

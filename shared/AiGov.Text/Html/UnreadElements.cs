@@ -45,21 +45,21 @@ internal static class UnreadElements
             if (!char.IsAsciiLetter(next))
             {
                 // An end tag, a declaration, a processing instruction or a stray '<': nothing to remove up to its end.
-                i = next is '/' or '!' or '?' ? TagEnd(html, i + 1) : i + 1;
+                i = next is '/' or '!' or '?' ? RawText.TagEnd(html, i + 1) : i + 1;
                 continue;
             }
 
             var nameEnd = i + 1;
-            while (nameEnd < html.Length && !IsTagNameEnd(html[nameEnd]))
+            while (nameEnd < html.Length && !RawText.IsTagNameEnd(html[nameEnd]))
             {
                 nameEnd++;
             }
             var name = html.AsSpan(i + 1, nameEnd - i - 1);
-            var tagEnd = TagEnd(html, nameEnd);
+            var tagEnd = RawText.TagEnd(html, nameEnd);
             int removeTo;
             if (name.Equals("script", StringComparison.OrdinalIgnoreCase))
             {
-                var scriptEnd = ScriptEnd(html, tagEnd);
+                var scriptEnd = RawText.ScriptEnd(html, tagEnd);
                 if (html.AsSpan(i, tagEnd - i).Contains("ld+json", StringComparison.OrdinalIgnoreCase))
                 {
                     i = scriptEnd;
@@ -69,12 +69,12 @@ internal static class UnreadElements
             }
             else if (name.Equals("style", StringComparison.OrdinalIgnoreCase))
             {
-                removeTo = RawTextEnd(html, tagEnd, "style");
+                removeTo = RawText.End(html, tagEnd, "style");
             }
             else if (name.Equals("noscript", StringComparison.OrdinalIgnoreCase))
             {
                 // Unwrapped, the start tag goes and the content is read on; the end tag left alone matches nothing open.
-                removeTo = unwrapsNoscripts ? tagEnd : RawTextEnd(html, tagEnd, "noscript");
+                removeTo = unwrapsNoscripts ? tagEnd : RawText.End(html, tagEnd, "noscript");
             }
             else if (name.Equals("plaintext", StringComparison.OrdinalIgnoreCase))
             {
@@ -82,7 +82,7 @@ internal static class UnreadElements
             }
             else
             {
-                i = s_rawText.Contains(name) ? RawTextEnd(html, tagEnd, name.ToString()) : tagEnd;
+                i = s_rawText.Contains(name) ? RawText.End(html, tagEnd, name) : tagEnd;
                 continue;
             }
 
@@ -98,110 +98,4 @@ internal static class UnreadElements
         kept.Append(html, copiedUpTo, html.Length - copiedUpTo);
         return kept.ToString();
     }
-
-    private static bool IsTagNameEnd(char c) => c is '>' or '/' || char.IsWhiteSpace(c);
-
-    /// <summary>The index after the '&gt;' that ends the tag whose name ends at <paramref name="from"/>: a '&gt;' in a
-    /// quoted attribute value does not end it. The markup's length when it never ends.</summary>
-    private static int TagEnd(string html, int from)
-    {
-        var afterEquals = false;
-        for (var i = from; i < html.Length; i++)
-        {
-            var c = html[i];
-            if (c == '>')
-            {
-                return i + 1;
-            }
-            if (afterEquals && c is '"' or '\'')
-            {
-                var close = html.IndexOf(c, i + 1);
-                if (close < 0)
-                {
-                    return html.Length;
-                }
-                i = close;
-                afterEquals = false;
-            }
-            else if (c == '=')
-            {
-                afterEquals = true;
-            }
-            else if (!char.IsWhiteSpace(c))
-            {
-                afterEquals = false;
-            }
-        }
-        return html.Length;
-    }
-
-    /// <summary>The index after the end tag of the raw text that starts at <paramref name="from"/>; the markup's
-    /// length when it is never closed (the rest of the page is the element's text).</summary>
-    private static int RawTextEnd(string html, int from, string name)
-    {
-        var close = from;
-        while ((close = html.IndexOf("</", close, StringComparison.Ordinal)) >= 0)
-        {
-            if (IsEndTagOf(html, close, name))
-            {
-                return TagEnd(html, close + 2 + name.Length);
-            }
-            close += 2;
-        }
-        return html.Length;
-    }
-
-    /// <summary>
-    /// The index after the <c>&lt;/script&gt;</c> that ends the script data starting at <paramref name="from"/>. Inside
-    /// an escape (<c>&lt;!--</c> … <c>--&gt;</c>), a <c>&lt;script&gt;</c> starts a double escape in which
-    /// <c>&lt;/script&gt;</c> only ends the double escape: old pages write a script that way
-    /// (<c>document.write("&lt;script&gt;…&lt;/script&gt;")</c> inside a comment). HTML § 13.2.5.4 and following.
-    /// </summary>
-    private static int ScriptEnd(string html, int from)
-    {
-        const int Data = 0, Escaped = 1, DoubleEscaped = 2;
-        var state = Data;
-        for (var i = from; i < html.Length; i++)
-        {
-            var c = html[i];
-            if (c == '-' && state != Data && string.CompareOrdinal(html, i, "-->", 0, 3) == 0)
-            {
-                state = Data;
-                i += 2;
-            }
-            else if (c != '<')
-            {
-                continue;
-            }
-            else if (state == Data && string.CompareOrdinal(html, i, "<!--", 0, 4) == 0)
-            {
-                // From its '!': "<!-->" is an escape that ends at once.
-                state = Escaped;
-                i += 1;
-            }
-            else if (IsEndTagOf(html, i, "script"))
-            {
-                if (state != DoubleEscaped)
-                {
-                    return TagEnd(html, i + 8);
-                }
-                state = Escaped;
-            }
-            else if (state == Escaped && IsStartTagOf(html, i, "script"))
-            {
-                state = DoubleEscaped;
-            }
-        }
-        return html.Length;
-    }
-
-    private static bool IsEndTagOf(string html, int at, string name) =>
-        at + 2 + name.Length <= html.Length && html[at] == '<' && html[at + 1] == '/'
-        && html.AsSpan(at + 2, name.Length).Equals(name, StringComparison.OrdinalIgnoreCase)
-        && (at + 2 + name.Length == html.Length || IsTagNameEnd(html[at + 2 + name.Length]));
-
-    private static bool IsStartTagOf(string html, int at, string name) =>
-        at + 1 + name.Length < html.Length && html[at] == '<'
-        && html.AsSpan(at + 1, name.Length).Equals(name, StringComparison.OrdinalIgnoreCase)
-        && IsTagNameEnd(html[at + 1 + name.Length]);
 }

@@ -3,8 +3,8 @@ namespace AiGov.Text.Html;
 /// <summary>
 /// Where the parts of markup end as HTML's tokeniser reads them, for the passes over the markup before the parse
 /// (<see cref="UnreadElements"/>, <see cref="HtmlNesting"/>): a tag, with '&gt;' in quoted attribute values; the raw
-/// text of script, style, title, textarea and the like, which holds no tags; and script data, in which an escaped
-/// <c>&lt;script&gt;</c> hides the next <c>&lt;/script&gt;</c>.
+/// text of script, style, title, textarea and the like, which holds no tags; script data, in which an escaped
+/// <c>&lt;script&gt;</c> hides the next <c>&lt;/script&gt;</c>; and an SVG drawing, nested ones included.
 /// </summary>
 internal static class RawText
 {
@@ -102,6 +102,60 @@ internal static class RawText
             }
         }
         return html.Length;
+    }
+
+    // Start tags that leave SVG for HTML (HTML § 13.2.6.5): an <svg> holding one is not a drawing to drop whole.
+    private static readonly HashSet<string> s_breakingOut = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "b", "big", "blockquote", "body", "br", "center", "code", "dd", "div", "dl", "dt", "em", "embed", "h1", "h2", "h3",
+        "h4", "h5", "h6", "head", "hr", "i", "img", "li", "listing", "menu", "meta", "nobr", "ol", "p", "pre", "ruby", "s",
+        "small", "span", "strong", "strike", "sub", "sup", "table", "tt", "u", "ul", "var", "font", "foreignobject",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> s_breakingOutNames = s_breakingOut.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>The index after the <c>&lt;/svg&gt;</c> that closes the SVG whose start tag ends at
+    /// <paramref name="from"/> (nested drawings counted); −1 when it is never closed or holds HTML (a tag that leaves
+    /// SVG, or a <c>foreignObject</c>), which the parse would place outside the drawing or keep as text.</summary>
+    public static int SvgEnd(string html, int from)
+    {
+        var depth = 1;
+        for (var i = html.IndexOf('<', from); i >= 0 && i + 1 < html.Length; i = html.IndexOf('<', i))
+        {
+            if (string.CompareOrdinal(html, i, "<!--", 0, 4) == 0)
+            {
+                var commentEnd = html.IndexOf("-->", i + 4, StringComparison.Ordinal);
+                if (commentEnd < 0)
+                {
+                    return -1;
+                }
+                i = commentEnd + 3;
+                continue;
+            }
+            var closing = html[i + 1] == '/';
+            var nameStart = closing ? i + 2 : i + 1;
+            var nameEnd = nameStart;
+            while (nameEnd < html.Length && !IsTagNameEnd(html[nameEnd]))
+            {
+                nameEnd++;
+            }
+            var name = html.AsSpan(nameStart, nameEnd - nameStart);
+            var end = TagEnd(html, nameEnd);
+            if (name.Equals("svg", StringComparison.OrdinalIgnoreCase))
+            {
+                depth += closing ? -1 : html[end - 2] == '/' ? 0 : 1;
+                if (depth == 0)
+                {
+                    return end;
+                }
+            }
+            else if (s_breakingOutNames.Contains(name))
+            {
+                return -1;
+            }
+            i = end;
+        }
+        return -1;
     }
 
     private static bool IsEndTagOf(string html, int at, ReadOnlySpan<char> name) =>

@@ -34,6 +34,24 @@ public class UnreadElementsTests
         Assert.Equal(expected, UnreadElements.Remove(html));
     }
 
+    [Theory]
+    [InlineData("<a href=/><svg viewBox=\"0 0 24 24\"><path d=\"M0 0h24v24H0z\"/><title>Home</title></svg>Home</a>", "<a href=/>Home</a>")]
+    [InlineData("<p>a</p><SVG><g><svg><circle r=\"2\"/></svg></g><!-- </svg> --></SVG><p>b</p>", "<p>a</p><p>b</p>")]
+    [InlineData("<p>a</p><svg class=icon /><p>b</p>", "<p>a</p><p>b</p>")]
+    public void Svg_drawings_are_removed_whole(string html, string expected)
+    {
+        Assert.Equal(expected, UnreadElements.Remove(html));
+    }
+
+    [Theory]
+    [InlineData("<svg><foreignObject><div>Caption of the chart</div></foreignObject></svg><p>a</p>")]
+    [InlineData("<svg><path d=\"M0 0\"/><p>HTML leaves the drawing: the parser puts this outside it</p></svg>")]
+    [InlineData("<svg><path d=\"M0 0\"/><text>never closed, the rest of the page")]
+    public void An_svg_that_holds_html_or_is_never_closed_is_left_to_the_parser(string html)
+    {
+        Assert.Same(html, UnreadElements.Remove(html));
+    }
+
     [Fact]
     public void A_script_written_inside_an_escaped_script_does_not_end_it()
     {

@@ -25,6 +25,10 @@ internal static class UnreadElements
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> s_rawText = s_rawTextElements.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>A noscript is unwrapped only when it holds at least this many characters of text: a post given to
+    /// readers without scripts, not a "Please enable JavaScript" notice (those run to about 200 on the benchmark).</summary>
+    public const int MinUnwrappedNoscriptText = 500;
+
     public static string Remove(string html, bool unwrapsNoscripts = false)
     {
         StringBuilder? kept = null;
@@ -75,7 +79,8 @@ internal static class UnreadElements
             else if (name.Equals("noscript", StringComparison.OrdinalIgnoreCase))
             {
                 // Unwrapped, the start tag goes and the content is read on; the end tag left alone matches nothing open.
-                removeTo = unwrapsNoscripts ? tagEnd : RawText.End(html, tagEnd, "noscript");
+                var noscriptEnd = RawText.End(html, tagEnd, "noscript");
+                removeTo = unwrapsNoscripts && TextLength(html, tagEnd, noscriptEnd) >= MinUnwrappedNoscriptText ? tagEnd : noscriptEnd;
             }
             else if (name.Equals("svg", StringComparison.OrdinalIgnoreCase)
                 && (html[tagEnd - 2] == '/' ? tagEnd : RawText.SvgEnd(html, tagEnd)) is > 0 and var svgEnd)
@@ -103,5 +108,19 @@ internal static class UnreadElements
         }
         kept.Append(html, copiedUpTo, html.Length - copiedUpTo);
         return kept.ToString();
+    }
+
+    /// <summary>The characters of [<paramref name="from"/>, <paramref name="to"/>) outside tags that are not white space.</summary>
+    private static int TextLength(string html, int from, int to)
+    {
+        var length = 0;
+        var inTag = false;
+        for (var i = from; i < to; i++)
+        {
+            var c = html[i];
+            inTag = c == '<' || (inTag && c != '>');
+            length += !inTag && c != '>' && !char.IsWhiteSpace(c) ? 1 : 0;
+        }
+        return length;
     }
 }

@@ -123,6 +123,7 @@ public class BadInputTests
     [InlineData("<<<>>><!-- unterminated comment <p>text", "broken.html")]
     [InlineData("<html><head><title>App</title><script>document.write('<p>'+window.articleBody+'</p>')</script></head><body><div id=\"root\"></div></body></html>", "spa.html")]
     [InlineData("<html><body><nav><a href=\"/\">Home</a></nav></body></html>", "menu-only.html")]
+    [InlineData("<html><body><noscript>Please enable JavaScript.</noscript><script src=\"/bundle.js\"></script></body></html>", "js-notice.html")]
     [InlineData("2024 2025 -- 10 485 760 ... 3.14159", "numbers.txt")]
     [InlineData("```\n```\n```", "ticks.md")]
     public void A_document_with_no_readable_text_is_unreadable_with_the_reason_no_text(string content, string fileName)

@@ -15,12 +15,21 @@ public class UnreadElementsTests
     }
 
     [Fact]
-    public void For_the_second_opinion_a_noscript_is_unwrapped_and_its_content_read_as_markup()
+    public void For_the_second_opinion_a_noscript_holding_a_post_is_unwrapped_and_its_content_read_as_markup()
     {
-        const string html = "<div><script type='text/template'><p>a</p></script><noscript><p>a</p><style>p{}</style></noscript></div>";
+        var post = "<p>" + new string('a', UnreadElements.MinUnwrappedNoscriptText) + "</p>";
+        var html = "<div><script type='text/template'>" + post + "</script><noscript>" + post + "<style>p{}</style></noscript></div>";
 
-        Assert.Equal("<div><p>a</p></noscript></div>", UnreadElements.Remove(html, unwrapsNoscripts: true));
+        Assert.Equal("<div>" + post + "</noscript></div>", UnreadElements.Remove(html, unwrapsNoscripts: true));
         Assert.Equal("<div></div>", UnreadElements.Remove(html));
+    }
+
+    [Fact]
+    public void A_notice_to_enable_scripts_is_removed_even_for_the_second_opinion()
+    {
+        const string html = "<body><noscript><p>Please enable JavaScript to read this site.</p></noscript><div id=app></div></body>";
+
+        Assert.Equal("<body><div id=app></div></body>", UnreadElements.Remove(html, unwrapsNoscripts: true));
     }
 
     [Theory]

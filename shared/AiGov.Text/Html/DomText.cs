@@ -89,6 +89,10 @@ internal static class DomText
         {
         }
 
+        public readonly void Leave(IElement element)
+        {
+        }
+
         public void Text(string data)
         {
             Collapsed.Add(data);
@@ -104,6 +108,10 @@ internal static class DomText
         public int Length { get; private set; }
 
         public readonly void Element(IElement element)
+        {
+        }
+
+        public readonly void Leave(IElement element)
         {
         }
 
@@ -130,6 +138,10 @@ internal static class DomText
         public int Words { get; private set; }
 
         public readonly void Element(IElement element)
+        {
+        }
+
+        public readonly void Leave(IElement element)
         {
         }
 

@@ -21,6 +21,9 @@ internal static class ElementWalk
         /// <summary>An element under the root, before its children.</summary>
         void Element(IElement element);
 
+        /// <summary>An element under the root, after its children.</summary>
+        void Leave(IElement element);
+
         /// <summary>The data of a text node under the root.</summary>
         void Text(string data);
     }
@@ -57,6 +60,10 @@ internal static class ElementWalk
             var children = node.ChildNodes;
             if (next >= children.Length)
             {
+                if (node != root && node is IElement left)
+                {
+                    visitor.Leave(left);
+                }
                 continue;
             }
 
@@ -68,6 +75,10 @@ internal static class ElementWalk
                 if (element.HasChildNodes)
                 {
                     stack.Push((element, 0));
+                }
+                else
+                {
+                    visitor.Leave(element);
                 }
             }
             else if (child.NodeType == NodeType.Text)
@@ -87,6 +98,10 @@ internal static class ElementWalk
             {
                 Found.Add(element);
             }
+        }
+
+        public readonly void Leave(IElement element)
+        {
         }
 
         public readonly void Text(string data)

@@ -43,9 +43,7 @@ internal static class HtmlNesting
             if (nameEnd == nameStart || !char.IsAsciiLetter(html[nameStart]))
             {
                 // A comment, a declaration or a stray '<'.
-                i = html.AsSpan(i).StartsWith("<!--") && html.IndexOf("-->", i + 4, StringComparison.Ordinal) is var commentEnd and >= 0
-                    ? commentEnd + 3
-                    : end + 1;
+                i = RawText.CommentEnd(html, i) is >= 0 and var commentEnd ? commentEnd : end + 1;
                 continue;
             }
             var name = html.AsSpan(nameStart, nameEnd - nameStart);

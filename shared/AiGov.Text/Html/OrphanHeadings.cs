@@ -17,54 +17,53 @@ internal static class OrphanHeadings
 
     public static void Drop(IElement root, List<RemovedText> removed, CancellationToken cancellationToken = default)
     {
-        var orphans = new List<IElement>();
-        IElement? heading = null;
-        var inHeading = false;
-        var textUnder = 0;
-        var stack = new Stack<(INode Node, int Next)>();
-        stack.Push((root, 0));
-        while (stack.Count > 0)
+        var sections = new SectionReader([]);
+        ElementWalk.Walk(root, ref sections);
+        sections.EndSection();
+        foreach (var heading in sections.HeadingsOfNothing)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var (node, next) = stack.Pop();
-            var children = node.ChildNodes;
-            if (next >= children.Length)
+            if (DomText.CollapsedLength(heading) <= MaxHeadingLength)
             {
-                inHeading = inHeading && node != heading;
-                continue;
+                HtmlExtractor.Drop(heading, Label, removed);
             }
-
-            stack.Push((node, next + 1));
-            var child = children[next];
-            if (child is IElement element)
-            {
-                if (!inHeading && IsHeading(element))
-                {
-                    AddIfOrphan(heading, textUnder, orphans);
-                    (heading, inHeading, textUnder) = (element, true, 0);
-                }
-                stack.Push((element, 0));
-            }
-            else if (child.NodeType == NodeType.Text && !inHeading)
-            {
-                textUnder += WhitespaceCollapser.CollapsedTrimmedLength(((ICharacterData)child).Data);
-            }
-        }
-        AddIfOrphan(heading, textUnder, orphans);
-
-        foreach (var orphan in orphans)
-        {
-            HtmlExtractor.Drop(orphan, Label, removed);
         }
     }
 
-    private static void AddIfOrphan(IElement? heading, int textUnder, List<IElement> orphans)
+    /// <summary>Collects, in one walk, the headings with no text between them and the next heading or the end.</summary>
+    private struct SectionReader(List<IElement> headingsOfNothing) : ElementWalk.IVisitor
     {
-        if (heading is not null && textUnder == 0 && DomText.CollapsedLength(heading) <= MaxHeadingLength)
+        private IElement? _heading;
+        private bool _inHeading;
+        private int _textUnder;
+
+        public readonly List<IElement> HeadingsOfNothing => headingsOfNothing;
+
+        public void Element(IElement element)
         {
-            orphans.Add(heading);
+            if (!_inHeading && element.LocalName is "h2" or "h3" or "h4" or "h5" or "h6")
+            {
+                EndSection();
+                (_heading, _inHeading, _textUnder) = (element, true, 0);
+            }
+        }
+
+        public void Leave(IElement element) => _inHeading = _inHeading && element != _heading;
+
+        public void Text(string data)
+        {
+            if (!_inHeading)
+            {
+                _textUnder += WhitespaceCollapser.CollapsedTrimmedLength(data);
+            }
+        }
+
+        public readonly void EndSection()
+        {
+            if (_heading is not null && _textUnder == 0)
+            {
+                headingsOfNothing.Add(_heading);
+            }
         }
     }
-
-    private static bool IsHeading(IElement element) => element.LocalName is "h2" or "h3" or "h4" or "h5" or "h6";
 }

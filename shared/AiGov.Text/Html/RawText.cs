@@ -10,6 +10,32 @@ internal static class RawText
 {
     public static bool IsTagNameEnd(char c) => c is '>' or '/' || char.IsWhiteSpace(c);
 
+    /// <summary>The index after the name of the tag that starts at <paramref name="from"/>.</summary>
+    public static int TagNameEnd(string html, int from)
+    {
+        var end = from;
+        while (end < html.Length && !IsTagNameEnd(html[end]))
+        {
+            end++;
+        }
+        return end;
+    }
+
+    /// <summary>Whether the tag that ends before <paramref name="tagEnd"/> closes itself (<c>&lt;svg … /&gt;</c>).</summary>
+    public static bool IsSelfClosing(string html, int tagEnd) => tagEnd >= 2 && html[tagEnd - 2] == '/';
+
+    /// <summary>When a comment starts at <paramref name="at"/>: the index after its <c>--&gt;</c>, or the markup's length
+    /// when it is never closed. −1 when no comment starts there.</summary>
+    public static int CommentEnd(string html, int at)
+    {
+        if (string.CompareOrdinal(html, at, "<!--", 0, 4) != 0)
+        {
+            return -1;
+        }
+        var close = html.IndexOf("-->", at + 4, StringComparison.Ordinal);
+        return close < 0 ? html.Length : close + 3;
+    }
+
     /// <summary>The index after the '&gt;' that ends the tag whose name ends at <paramref name="from"/>: a '&gt;' in a
     /// quoted attribute value does not end it. The markup's length when it never ends.</summary>
     public static int TagEnd(string html, int from)
@@ -122,28 +148,19 @@ internal static class RawText
         var depth = 1;
         for (var i = html.IndexOf('<', from); i >= 0 && i + 1 < html.Length; i = html.IndexOf('<', i))
         {
-            if (string.CompareOrdinal(html, i, "<!--", 0, 4) == 0)
+            if (CommentEnd(html, i) is >= 0 and var commentEnd)
             {
-                var commentEnd = html.IndexOf("-->", i + 4, StringComparison.Ordinal);
-                if (commentEnd < 0)
-                {
-                    return -1;
-                }
-                i = commentEnd + 3;
+                i = commentEnd;
                 continue;
             }
             var closing = html[i + 1] == '/';
             var nameStart = closing ? i + 2 : i + 1;
-            var nameEnd = nameStart;
-            while (nameEnd < html.Length && !IsTagNameEnd(html[nameEnd]))
-            {
-                nameEnd++;
-            }
+            var nameEnd = TagNameEnd(html, nameStart);
             var name = html.AsSpan(nameStart, nameEnd - nameStart);
             var end = TagEnd(html, nameEnd);
             if (name.Equals("svg", StringComparison.OrdinalIgnoreCase))
             {
-                depth += closing ? -1 : html[end - 2] == '/' ? 0 : 1;
+                depth += closing ? -1 : IsSelfClosing(html, end) ? 0 : 1;
                 if (depth == 0)
                 {
                     return end;

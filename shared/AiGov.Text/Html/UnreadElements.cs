@@ -37,14 +37,9 @@ internal static class UnreadElements
         while ((i = html.IndexOf('<', i)) >= 0 && i + 1 < html.Length)
         {
             var next = html[i + 1];
-            if (next == '!' && string.CompareOrdinal(html, i, "<!--", 0, 4) == 0)
+            if (next == '!' && RawText.CommentEnd(html, i) is >= 0 and var commentEnd)
             {
-                var commentEnd = html.IndexOf("-->", i + 4, StringComparison.Ordinal);
-                if (commentEnd < 0)
-                {
-                    break;
-                }
-                i = commentEnd + 3;
+                i = commentEnd;
                 continue;
             }
             if (!char.IsAsciiLetter(next))
@@ -54,11 +49,7 @@ internal static class UnreadElements
                 continue;
             }
 
-            var nameEnd = i + 1;
-            while (nameEnd < html.Length && !RawText.IsTagNameEnd(html[nameEnd]))
-            {
-                nameEnd++;
-            }
+            var nameEnd = RawText.TagNameEnd(html, i + 1);
             var name = html.AsSpan(i + 1, nameEnd - i - 1);
             var tagEnd = RawText.TagEnd(html, nameEnd);
             int removeTo;
@@ -83,7 +74,7 @@ internal static class UnreadElements
                 removeTo = unwrapsNoscripts && TextLength(html, tagEnd, noscriptEnd) >= MinUnwrappedNoscriptText ? tagEnd : noscriptEnd;
             }
             else if (name.Equals("svg", StringComparison.OrdinalIgnoreCase)
-                && (html[tagEnd - 2] == '/' ? tagEnd : RawText.SvgEnd(html, tagEnd)) is > 0 and var svgEnd)
+                && (RawText.IsSelfClosing(html, tagEnd) ? tagEnd : RawText.SvgEnd(html, tagEnd)) is > 0 and var svgEnd)
             {
                 removeTo = svgEnd;
             }

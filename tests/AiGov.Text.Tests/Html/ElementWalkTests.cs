@@ -1,3 +1,4 @@
+using AngleSharp.Dom;
 using AiGov.Text.Html;
 
 namespace AiGov.Text.Tests.Html;
@@ -25,5 +26,28 @@ public class ElementWalkTests
             "<html><body>" + string.Concat(Enumerable.Repeat("<span>", depth)) + "<b>deep</b></body></html>");
 
         Assert.Single(ElementWalk.Where(document, static element => element.LocalName == "b"));
+    }
+
+    [Fact]
+    public void A_visitor_is_told_when_each_element_is_entered_and_left()
+    {
+        var root = HtmlExtractor.Parser.ParseDocument("<html><body><div id=root><p>a<b>b</b></p><br><i>c</i></div></body></html>")
+            .GetElementById("root")!;
+        var trace = new Trace([]);
+
+        ElementWalk.Walk(root, ref trace);
+
+        Assert.Equal(["<p>", "a", "<b>", "b", "</b>", "</p>", "<br>", "</br>", "<i>", "c", "</i>"], trace.Events);
+    }
+
+    private readonly struct Trace(List<string> events) : ElementWalk.IVisitor
+    {
+        public List<string> Events => events;
+
+        public void Element(IElement element) => events.Add($"<{element.LocalName}>");
+
+        public void Leave(IElement element) => events.Add($"</{element.LocalName}>");
+
+        public void Text(string data) => events.Add(data);
     }
 }

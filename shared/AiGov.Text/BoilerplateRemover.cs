@@ -526,37 +526,37 @@ public static partial class BoilerplateRemover
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex PhotoCreditEndRegex();
 
-    [GeneratedRegex(@"[A-Za-z]{2,}")]
+    [GeneratedRegex(@"[A-Za-z]{2,}", RegexOptions.None, matchTimeoutMilliseconds: RegexBudget.MatchTimeoutMilliseconds)]
     private static partial Regex LatinWordRegex();
 
-    [GeneratedRegex(@"^(?:source|sources|来源)\s*[:：]\s*(\S.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:source|sources|来源)\s*[:：]\s*(\S.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.MatchTimeoutMilliseconds)]
     private static partial Regex SourceValueRegex();
 
     // "By Admin", "Posted by Jane Doe | May 5, 2024": capitalised names only, so "By then, …" survives.
     [GeneratedRegex(@"^(?:[•·▪◦‣●■►\-*]\s*)?(?:By|BY|Posted by|Written by|Words by|Story by)\s+\p{Lu}[\p{L}.'’\-]*(?:\s+(?:\p{Lu}[\p{L}.'’\-]*|and|&|de|van|von|bin))*"
-        + @"(?:\s*[|·•,–-]?\s*(?:(?i:published|updated|posted)\s*)?(?i:" + DatePatterns.Date + "))?$", RegexOptions.CultureInvariant)]
+        + @"(?:\s*[|·•,–-]?\s*(?:(?i:published|updated|posted)\s*)?(?i:" + DatePatterns.Date + "))?$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.MatchTimeoutMilliseconds)]
     private static partial Regex BylineRegex();
 
     // Besides DatePatterns.Date, a day-first numeric date or a bare time ("27.01.2022", "12.12.2022, 08:30 Uhr",
     // "3:59 PM"): forms a line may be made of but that DatePatterns, which also reads published dates, leaves out.
     [GeneratedRegex(@"^(?:[•·▪◦‣●■►\-*]\s*)?(?:(?:published|updated|posted|posted on|date|aktualisiert|veröffentlicht|stand|发布时间|发表时间|时间|日期)\s*[:：]?\s*)?(?:"
         + DatePatterns.Date + @"|\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}(?:,?\s*(?:um\s*)?\d{1,2}[:.]\d{2}(?:\s*(?:uhr|h))?)?|\d{1,2}:\d{2}(?:\s*(?:[ap]\.?m\.?|uhr|h))?)"
-        + @"(?:\s*[|·•]\s*\d+\s*min(?:ute)?s? read)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+        + @"(?:\s*[|·•]\s*\d+\s*min(?:ute)?s? read)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.MatchTimeoutMilliseconds)]
     private static partial Regex DateLineRegex();
 
     // "2024-10-18 09:35:12 来源：新华网 作者：张伟": a date followed only by labelled source/author/editor fields.
     [GeneratedRegex(@"^(?:" + DatePatterns.Date + @")(?:\s*[|·•]?\s*(?:来源|作者|编辑|责任编辑|记者|source|author|by|editor)\s*[:：]?\s*[^\s|·•]{1,30}(?: [^\s|·•:：]{1,30}){0,2})+$",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.MatchTimeoutMilliseconds)]
     private static partial Regex InfoLineRegex();
 
     // "Home | World | Business | Tech": three or more short items between separators.
     [GeneratedRegex(@"^[^|•·»>/]{1,30}(?:\s[|•·»>/]\s[^|•·»>/]{1,30}){2,}$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex MenuLineRegex();
 
-    [GeneratedRegex(@"^[\p{L}&'’]+(?: [\p{L}&'’]+)?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[\p{L}&'’]+(?: [\p{L}&'’]+)?$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.MatchTimeoutMilliseconds)]
     private static partial Regex MenuItemRegex();
 
-    [GeneratedRegex(@"(?<=[.!?。！？”""’])\s*(?:[(（](?:\p{Lu}[\p{L}.&'’\-]*(?: \p{Lu}[\p{L}.&'’\-]*){0,4}|完|[^()（）]{0,20}(?:记者|编辑|报道|供稿)[^()（）]{0,20})[)）])$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<=[.!?。！？”""’])\s*(?:[(（](?:\p{Lu}[\p{L}.&'’\-]*(?: \p{Lu}[\p{L}.&'’\-]*){0,4}|完|[^()（）]{0,20}(?:记者|编辑|报道|供稿)[^()（）]{0,20})[)）])$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.MatchTimeoutMilliseconds)]
     private static partial Regex TrailingCreditRegex();
 
     private sealed record LineContext(string Line, string? Title, bool IsFirstLine);

@@ -73,21 +73,21 @@ internal static partial class DatePatterns
         return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var offset) ? offset : null;
     }
 
-    [GeneratedRegex(Date, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(Date, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.MatchTimeoutMilliseconds)]
     private static partial Regex DateRegex();
 
-    [GeneratedRegex(@"[,]|\bat\b|(?<=\d)(?:st|nd|rd|th)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"[,]|\bat\b|(?<=\d)(?:st|nd|rd|th)\b", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: RegexBudget.MatchTimeoutMilliseconds)]
     private static partial Regex CleanupRegex();
 
-    [GeneratedRegex(@"^\d{4}[-/.年]")]
+    [GeneratedRegex(@"^\d{4}[-/.年]", RegexOptions.None, matchTimeoutMilliseconds: RegexBudget.MatchTimeoutMilliseconds)]
     private static partial Regex NumericDateRegex();
 
-    [GeneratedRegex(@"\s+")]
+    [GeneratedRegex(@"\s+", RegexOptions.None, matchTimeoutMilliseconds: RegexBudget.MatchTimeoutMilliseconds)]
     private static partial Regex SpacesRegex();
 
-    [GeneratedRegex(@"\s?([ap])\.?m\.?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\s?([ap])\.?m\.?$", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: RegexBudget.MatchTimeoutMilliseconds)]
     private static partial Regex AmPmRegex();
 
-    [GeneratedRegex(@"\s[A-Z]{2,4}$")]
+    [GeneratedRegex(@"\s[A-Z]{2,4}$", RegexOptions.None, matchTimeoutMilliseconds: RegexBudget.MatchTimeoutMilliseconds)]
     private static partial Regex ZoneRegex();
 }

@@ -184,9 +184,9 @@ public static partial class DocumentCleaner
     }
 
     // A final period (but not an ellipsis or abbreviation-like "U.S."), comma, semicolon or colon.
-    [GeneratedRegex(@"(?:(?<![.\p{Lu}])\.|[,;:。．，；：])$")]
+    [GeneratedRegex(@"(?:(?<![.\p{Lu}])\.|[,;:。．，；：])$", RegexOptions.None, matchTimeoutMilliseconds: RegexBudget.MatchTimeoutMilliseconds)]
     private static partial Regex SentenceEndRegex();
 
-    [GeneratedRegex(@"^(?:https?://|www\.)\S+$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:https?://|www\.)\S+$", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: RegexBudget.MatchTimeoutMilliseconds)]
     private static partial Regex UrlRegex();
 }

@@ -305,7 +305,7 @@ public static partial class HtmlExtractor
         element.HasAttribute("itemscope") && element.GetAttribute("itemtype") is { } type
         && ArticleItemTypeRegex().IsMatch(type);
 
-    [GeneratedRegex(@"schema\.org/(?:Article|NewsArticle|BlogPosting|Report|ScholarlyArticle|TechArticle|Recipe)/?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"schema\.org/(?:Article|NewsArticle|BlogPosting|Report|ScholarlyArticle|TechArticle|Recipe)/?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.MatchTimeoutMilliseconds)]
     private static partial Regex ArticleItemTypeRegex();
 
     /// <summary>
@@ -508,7 +508,7 @@ public static partial class HtmlExtractor
     private static bool HoldsShareOfPage(IElement element, int bodyTextLength, double share) =>
         bodyTextLength > 0 && VisibleTextLength(element) > share * bodyTextLength;
 
-    [GeneratedRegex("article|body|column|content|main|shadow", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex("article|body|column|content|main|shadow", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.MatchTimeoutMilliseconds)]
     private static partial Regex ContentNameRegex();
 
     /// <summary>True when an ancestor was already removed: its text is in the audit once, with the ancestor.</summary>
@@ -853,6 +853,6 @@ public static partial class HtmlExtractor
 
     private static string CollapseWhitespace(string text) => WhitespaceCollapser.CollapseAndTrim(text);
 
-    [GeneratedRegex(@"display\s*:\s*none|visibility\s*:\s*hidden", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"display\s*:\s*none|visibility\s*:\s*hidden", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.MatchTimeoutMilliseconds)]
     private static partial Regex HiddenStyleRegex();
 }

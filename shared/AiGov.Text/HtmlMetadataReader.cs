@@ -227,7 +227,7 @@ internal static partial class HtmlMetadataReader
 
     private static string? NotUrl(string? value) => value is null || value.StartsWith("http", StringComparison.OrdinalIgnoreCase) ? null : value;
 
-    [GeneratedRegex(@"^(?:by|written by|posted by|author|作者|文)\s*[:：/]?\s*", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:by|written by|posted by|author|作者|文)\s*[:：/]?\s*", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: RegexBudget.MatchTimeoutMilliseconds)]
     private static partial Regex BylinePrefixRegex();
 
 }

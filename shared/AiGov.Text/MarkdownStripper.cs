@@ -157,7 +157,7 @@ public static partial class MarkdownStripper
     /// <summary>A line longer than this is stripped in pieces cut after a sentence or at a space: a span of markup
     /// across a cut keeps its markers, and each piece costs at most its length times the patterns' 1,000-character
     /// bound.</summary>
-    public const int MaxInlineSegment = 16 * 1024;
+    public const int MaxInlineSegment = 4 * 1024;
 
     private const int MaxHeadingLength = 1000;
 
@@ -220,75 +220,75 @@ public static partial class MarkdownStripper
         return line;
     }
 
-    [GeneratedRegex(@"^\s{0,3}(`{3,}|~{3,})(.*)$")]
+    [GeneratedRegex(@"^\s{0,3}(`{3,}|~{3,})(.*)$", RegexOptions.None, matchTimeoutMilliseconds: RegexBudget.MatchTimeoutMilliseconds)]
     private static partial Regex FenceRegex();
 
-    [GeneratedRegex(@"^\s{0,3}#{1,6}(?:\s+(.*))?$")]
+    [GeneratedRegex(@"^\s{0,3}#{1,6}(?:\s+(.*))?$", RegexOptions.None, matchTimeoutMilliseconds: RegexBudget.MatchTimeoutMilliseconds)]
     private static partial Regex HeadingRegex();
 
-    [GeneratedRegex(@"^\s{0,3}(=+|-+)\s*$")]
+    [GeneratedRegex(@"^\s{0,3}(=+|-+)\s*$", RegexOptions.None, matchTimeoutMilliseconds: RegexBudget.MatchTimeoutMilliseconds)]
     private static partial Regex SetextUnderlineRegex();
 
-    [GeneratedRegex(@"^\s{0,3}((\*\s*){3,}|(-\s*){3,}|(_\s*){3,})$")]
+    [GeneratedRegex(@"^\s{0,3}((\*\s*){3,}|(-\s*){3,}|(_\s*){3,})$", RegexOptions.None, matchTimeoutMilliseconds: RegexBudget.MatchTimeoutMilliseconds)]
     private static partial Regex HorizontalRuleRegex();
 
-    [GeneratedRegex(@"^\s{0,3}\[[^\]]+\]:\s*\S+.*$")]
+    [GeneratedRegex(@"^\s{0,3}\[[^\]]+\]:\s*\S+.*$", RegexOptions.None, matchTimeoutMilliseconds: RegexBudget.MatchTimeoutMilliseconds)]
     private static partial Regex ReferenceDefinitionRegex();
 
-    [GeneratedRegex(@"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")]
+    [GeneratedRegex(@"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$", RegexOptions.None, matchTimeoutMilliseconds: RegexBudget.MatchTimeoutMilliseconds)]
     private static partial Regex TableSeparatorRegex();
 
-    [GeneratedRegex(@"^\s*\|.*\||^[^|]+\|[^|]+")]
+    [GeneratedRegex(@"^\s*\|.*\||^[^|]+\|[^|]+", RegexOptions.None, matchTimeoutMilliseconds: RegexBudget.MatchTimeoutMilliseconds)]
     private static partial Regex TableRowRegex();
 
-    [GeneratedRegex(@"^\s{0,3}(>\s?)+")]
+    [GeneratedRegex(@"^\s{0,3}(>\s?)+", RegexOptions.None, matchTimeoutMilliseconds: RegexBudget.MatchTimeoutMilliseconds)]
     private static partial Regex BlockquoteRegex();
 
-    [GeneratedRegex(@"^\s*(?:[-*+]|\d{1,9}[.)])\s+")]
+    [GeneratedRegex(@"^\s*(?:[-*+]|\d{1,9}[.)])\s+", RegexOptions.None, matchTimeoutMilliseconds: RegexBudget.MatchTimeoutMilliseconds)]
     private static partial Regex ListMarkerRegex();
 
-    [GeneratedRegex(@"^\[[ xX]\]\s+")]
+    [GeneratedRegex(@"^\[[ xX]\]\s+", RegexOptions.None, matchTimeoutMilliseconds: RegexBudget.MatchTimeoutMilliseconds)]
     private static partial Regex TaskMarkerRegex();
 
-    [GeneratedRegex(@"(`{1,16})(.{1,1000}?)\1")]
+    [GeneratedRegex(@"(`{1,16})(.{1,1000}?)\1", RegexOptions.None, matchTimeoutMilliseconds: RegexBudget.MatchTimeoutMilliseconds)]
     private static partial Regex InlineCodeRegex();
 
-    [GeneratedRegex(@"\u0001(\d+)\u0001")]
+    [GeneratedRegex(@"\u0001(\d+)\u0001", RegexOptions.None, matchTimeoutMilliseconds: RegexBudget.MatchTimeoutMilliseconds)]
     private static partial Regex PlaceholderRegex();
 
-    [GeneratedRegex(@"<!--.{0,2000}?-->")]
+    [GeneratedRegex(@"<!--.{0,2000}?-->", RegexOptions.None, matchTimeoutMilliseconds: RegexBudget.MatchTimeoutMilliseconds)]
     private static partial Regex HtmlCommentRegex();
 
-    [GeneratedRegex(@"!\[[^\]]{0,1000}\]\([^)]{0,2000}\)")]
+    [GeneratedRegex(@"!\[[^\]]{0,1000}\]\([^)]{0,2000}\)", RegexOptions.None, matchTimeoutMilliseconds: RegexBudget.MatchTimeoutMilliseconds)]
     private static partial Regex ImageRegex();
 
-    [GeneratedRegex(@"!\[[^\]]{0,1000}\]\[[^\]]{0,1000}\]")]
+    [GeneratedRegex(@"!\[[^\]]{0,1000}\]\[[^\]]{0,1000}\]", RegexOptions.None, matchTimeoutMilliseconds: RegexBudget.MatchTimeoutMilliseconds)]
     private static partial Regex ReferenceImageRegex();
 
-    [GeneratedRegex(@"\[([^\]]{1,1000})\]\((?:[^()]|\([^)]{0,1000}\)){0,2000}\)")]
+    [GeneratedRegex(@"\[([^\]]{1,1000})\]\((?:[^()]|\([^)]{0,1000}\)){0,2000}\)", RegexOptions.None, matchTimeoutMilliseconds: RegexBudget.MatchTimeoutMilliseconds)]
     private static partial Regex LinkRegex();
 
-    [GeneratedRegex(@"\[([^\]]{1,1000})\]\[[^\]]{0,1000}\]")]
+    [GeneratedRegex(@"\[([^\]]{1,1000})\]\[[^\]]{0,1000}\]", RegexOptions.None, matchTimeoutMilliseconds: RegexBudget.MatchTimeoutMilliseconds)]
     private static partial Regex ReferenceLinkRegex();
 
-    [GeneratedRegex(@"<((?:https?|mailto|ftp):[^>\s]{1,2000})>")]
+    [GeneratedRegex(@"<((?:https?|mailto|ftp):[^>\s]{1,2000})>", RegexOptions.None, matchTimeoutMilliseconds: RegexBudget.MatchTimeoutMilliseconds)]
     private static partial Regex AutolinkRegex();
 
-    [GeneratedRegex(@"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")]
+    [GeneratedRegex(@"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>", RegexOptions.None, matchTimeoutMilliseconds: RegexBudget.MatchTimeoutMilliseconds)]
     private static partial Regex HtmlTagRegex();
 
-    [GeneratedRegex(@"(\*\*|__)(?=\S)(.{1,1000}?)(?<=\S)\1")]
+    [GeneratedRegex(@"(\*\*|__)(?=\S)(.{1,1000}?)(?<=\S)\1", RegexOptions.None, matchTimeoutMilliseconds: RegexBudget.MatchTimeoutMilliseconds)]
     private static partial Regex StrongRegex();
 
-    [GeneratedRegex(@"(?<![\*\w])\*(?=\S)(.{1,1000}?)(?<=\S)\*(?![\*\w])")]
+    [GeneratedRegex(@"(?<![\*\w])\*(?=\S)(.{1,1000}?)(?<=\S)\*(?![\*\w])", RegexOptions.None, matchTimeoutMilliseconds: RegexBudget.MatchTimeoutMilliseconds)]
     private static partial Regex StarEmphasisRegex();
 
-    [GeneratedRegex(@"(?<!\w)_(?=\S)(.{1,1000}?)(?<=\S)_(?!\w)")]
+    [GeneratedRegex(@"(?<!\w)_(?=\S)(.{1,1000}?)(?<=\S)_(?!\w)", RegexOptions.None, matchTimeoutMilliseconds: RegexBudget.MatchTimeoutMilliseconds)]
     private static partial Regex UnderscoreEmphasisRegex();
 
-    [GeneratedRegex(@"~~(?=\S)(.{1,1000}?)(?<=\S)~~")]
+    [GeneratedRegex(@"~~(?=\S)(.{1,1000}?)(?<=\S)~~", RegexOptions.None, matchTimeoutMilliseconds: RegexBudget.MatchTimeoutMilliseconds)]
     private static partial Regex StrikeRegex();
 
-    [GeneratedRegex(@"\\([\\`*_{}\[\]()#+\-.!|>~])")]
+    [GeneratedRegex(@"\\([\\`*_{}\[\]()#+\-.!|>~])", RegexOptions.None, matchTimeoutMilliseconds: RegexBudget.MatchTimeoutMilliseconds)]
     private static partial Regex EscapeRegex();
 }

@@ -84,23 +84,23 @@ internal static partial class TextMetadataReader
         return (date.Success ? value[..date.Index] : value).Trim().TrimEnd('|', '·', ',', ';', ' ');
     }
 
-    [GeneratedRegex(@"published|posted on|发表于|发布于|发布时间|发表时间|时间\s*[:：]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"published|posted on|发表于|发布于|发布时间|发表时间|时间\s*[:：]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.MatchTimeoutMilliseconds)]
     private static partial Regex PublishedKeywordRegex();
 
-    [GeneratedRegex(@"^(?:[•·▪◦‣●■►\-*]\s*)?(?:By|BY|Posted by|Written by|Words by|Story by|Author\s*[:：]|作者\s*[:：]|文\s*[/／:：])\s*(?<name>\p{Lu}[\p{L}.'’\-]*(?:\s+(?:\p{Lu}[\p{L}.'’\-]*|and|&|de|van|von|bin))*|\p{Lo}{2,4}(?:\s+\p{Lo}{2,4}){0,3})", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:[•·▪◦‣●■►\-*]\s*)?(?:By|BY|Posted by|Written by|Words by|Story by|Author\s*[:：]|作者\s*[:：]|文\s*[/／:：])\s*(?<name>\p{Lu}[\p{L}.'’\-]*(?:\s+(?:\p{Lu}[\p{L}.'’\-]*|and|&|de|van|von|bin))*|\p{Lo}{2,4}(?:\s+\p{Lo}{2,4}){0,3})", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.MatchTimeoutMilliseconds)]
     private static partial Regex HeaderBylineRegex();
 
-    [GeneratedRegex(@"(?:^|\s)(?:Author|作者)\s*[:：]\s*(?<name>[^\s|,，;；]{2,40}(?: [^\s|,，;；]{2,40}){0,3})", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:^|\s)(?:Author|作者)\s*[:：]\s*(?<name>[^\s|,，;；]{2,40}(?: [^\s|,，;；]{2,40}){0,3})", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.MatchTimeoutMilliseconds)]
     private static partial Regex AuthorLabelRegex();
 
     // "Source: Reuters" or "来源：新华网" at the start of a line take the rest of the line; inside an info line
     // ("2024-07-02 10:31 来源：新华网 作者：…") only the next word.
-    [GeneratedRegex(@"^(?:source|sources|来源|稿源|文章来源|原文来源)\s*[:：]\s*(?<value>\S.*)$|(?<=\s)(?:source|来源|稿源)\s*[:：]\s*(?<value>\S+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:source|sources|来源|稿源|文章来源|原文来源)\s*[:：]\s*(?<value>\S.*)$|(?<=\s)(?:source|来源|稿源)\s*[:：]\s*(?<value>\S+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.MatchTimeoutMilliseconds)]
     private static partial Regex SourceRegex();
 
-    [GeneratedRegex(@"^https?://\S+$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^https?://\S+$", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: RegexBudget.MatchTimeoutMilliseconds)]
     private static partial Regex UrlRegex();
 
-    [GeneratedRegex(@"\s\d{4}[-/.年]\d{1,2}|\s(?:作者|编辑|责任编辑|author|editor)\s*[:：]", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\s\d{4}[-/.年]\d{1,2}|\s(?:作者|编辑|责任编辑|author|editor)\s*[:：]", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: RegexBudget.MatchTimeoutMilliseconds)]
     private static partial Regex DateInValueRegex();
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
 using AiGov.Infrastructure.Messaging;
 using MassTransit;
 using MassTransit.Testing;
@@ -15,6 +16,7 @@ public sealed class StageRetryPolicyTests
     [InlineData(nameof(StageTimeoutException), 1)]
     [InlineData(nameof(FormatException), 1)]
     [InlineData(nameof(ArgumentException), 1)]
+    [InlineData(nameof(RegexMatchTimeoutException), 1)]
     [InlineData(nameof(InvalidOperationException), 3)]
     public async Task Consumer_IsCalled_AsOftenAsThePolicySays_ThenFaults(string exception, int expectedCalls)
     {
@@ -51,6 +53,7 @@ public sealed class StageRetryPolicyTests
                 nameof(StageTimeoutException) => new StageTimeoutException("probe", TimeSpan.FromSeconds(1)),
                 nameof(FormatException) => new FormatException("bad input"),
                 nameof(ArgumentException) => new ArgumentException("bad argument"),
+                nameof(RegexMatchTimeoutException) => new RegexMatchTimeoutException("input", "pattern", TimeSpan.FromSeconds(1)),
                 _ => new InvalidOperationException("a bug, perhaps passing"),
             };
         }

@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using System.Text.RegularExpressions;
 using AiGov.Infrastructure.Messaging;
 using Npgsql;
 using Xunit;
@@ -22,5 +23,15 @@ public sealed class TransientFailuresTests
         Assert.False(TransientFailures.IsTransient(new FormatException("no_text")));
         Assert.False(TransientFailures.IsTransient(new NullReferenceException()));
         Assert.False(TransientFailures.IsTransient(new InvalidOperationException("Parameter 'hash' must have a value")));
+    }
+
+    [Fact]
+    public void IsTransient_IsFalse_ForARegexThatRanOutOfTime_ThoughItIsATimeoutException()
+    {
+        var timeout = new RegexMatchTimeoutException("**a **a **a", @"(\*\*)(.+?)\1", TimeSpan.FromSeconds(1));
+
+        Assert.IsAssignableFrom<TimeoutException>(timeout);
+        Assert.False(TransientFailures.IsTransient(timeout));
+        Assert.False(TransientFailures.IsTransient(new InvalidOperationException("wrapper", timeout)));
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -49,8 +50,8 @@ public static class StageEndpointDefaults
     /// PostgreSQL or RabbitMQ loses nothing;</item>
     /// <item>any other error gets two quick retries, then the message goes to <c>&lt;queue&gt;_error</c> and its
     /// <c>Fault&lt;T&gt;</c> becomes a <c>failed</c> row; bad input (FormatException, ArgumentException,
-    /// NotSupportedException) and a document over the stage's time limit (<see cref="StageTimeoutException"/>) are not
-    /// retried at all.</item>
+    /// NotSupportedException), a document over the stage's time limit (<see cref="StageTimeoutException"/>) and a pattern
+    /// that ran out of time on it (<see cref="RegexMatchTimeoutException"/>) are not retried at all.</item>
     /// </list></summary>
     public static void UseStageDefaults<TConsumer>(this IConsumerConfigurator<TConsumer> consumer, IRegistrationContext context)
         where TConsumer : class
@@ -67,6 +68,7 @@ public static class StageEndpointDefaults
             retry.Ignore<ArgumentException>();
             retry.Ignore<NotSupportedException>();
             retry.Ignore<StageTimeoutException>();
+            retry.Ignore<RegexMatchTimeoutException>();
             retry.Ignore<Exception>(TransientFailures.IsTransient);
         });
         // Publishes leave only when the consumer completes, so a retried consumer never emits an event twice.

@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using System.Text.RegularExpressions;
 using MassTransit;
 using Npgsql;
 
@@ -12,6 +13,9 @@ public static class TransientFailures
         NpgsqlException npgsql when npgsql.IsTransient => true,
         // 57P01 admin shutdown, 57P02 crash shutdown, 57P03 cannot connect now (starting up).
         PostgresException { SqlState: "57P01" or "57P02" or "57P03" } => true,
+        // A pattern that ran out of time on a document is the document's doing, not a dependency's: the same input
+        // would time out again.
+        RegexMatchTimeoutException => false,
         SocketException or TimeoutException => true,
         RabbitMqConnectionException => true,
         _ when exception.InnerException is { } inner => IsTransient(inner),

@@ -55,9 +55,9 @@ internal static partial class RunningLineFilter
 
     private static string KeyOf(string line) => DigitsRegex().Replace(line.Trim().ToLowerInvariant(), "#");
 
-    [GeneratedRegex(@"\d+")]
+    [GeneratedRegex(@"\d+", RegexOptions.None, matchTimeoutMilliseconds: RegexBudget.MatchTimeoutMilliseconds)]
     private static partial Regex DigitsRegex();
 
-    [GeneratedRegex(@"^(?:(?:page|p\.|第)\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:of|/|页)\s*\d{1,4})?\s*页?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?:page|p\.|第)\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:of|/|页)\s*\d{1,4})?\s*页?$", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: RegexBudget.MatchTimeoutMilliseconds)]
     private static partial Regex PageNumberRegex();
 }

@@ -137,10 +137,11 @@ public static partial class DocumentCleaner
             case SourceFormat.Pdf:
                 return (PdfTextExtractor.Extract(content.ToArray(), cancellationToken), "binary");
             case SourceFormat.Docx:
-                return (DocxTextExtractor.Extract(content.ToArray()), "utf-8");
+                return (DocxTextExtractor.Extract(content.ToArray(), cancellationToken), "utf-8");
         }
 
         var decoded = TextDecoder.Decode(content, format == SourceFormat.Html);
+        TextSizeLimit.CheckLength(decoded.Text.Length, format.ToString().ToLowerInvariant() + " file");
         cancellationToken.ThrowIfCancellationRequested();
         var document = format switch
         {

@@ -20,7 +20,7 @@ internal static class DocxTextExtractor
 
     private static readonly byte[] s_oleMagic = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
-    public static ExtractedDocument Extract(byte[] content)
+    public static ExtractedDocument Extract(byte[] content, CancellationToken cancellationToken = default)
     {
         if (content.AsSpan().StartsWith(s_oleMagic))
         {
@@ -38,7 +38,7 @@ internal static class DocxTextExtractor
 
             var body = archive.GetEntry("word/document.xml")
                 ?? throw new UnreadableDocumentException(UnreadableReasons.Malformed, "the file is a ZIP but has no word/document.xml");
-            var (title, text) = ReadBody(body);
+            var (title, text) = ReadBody(body, cancellationToken);
             var metadata = archive.GetEntry("docProps/core.xml") is { } core ? ReadCoreProperties(core) : (null, ArticleMetadata.Empty);
             if (!text.Any(char.IsLetterOrDigit))
             {
@@ -53,7 +53,7 @@ internal static class DocxTextExtractor
         }
     }
 
-    private static (string? Title, string Text) ReadBody(ZipArchiveEntry entry)
+    private static (string? Title, string Text) ReadBody(ZipArchiveEntry entry, CancellationToken cancellationToken)
     {
         using var stream = new CappedStream(entry.Open(), MaxPartBytes, entry.FullName);
         using var reader = XmlReader.Create(stream, SafeSettings());
@@ -65,9 +65,14 @@ internal static class DocxTextExtractor
 
         // ReadElementContentAsString leaves the reader on the next node already: it must not be skipped.
         var onNextNode = false;
+        var nodes = 0;
         while (onNextNode || reader.Read())
         {
             onNextNode = false;
+            if (++nodes % 4096 == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
             if (skipDepth >= 0)
             {
                 if (reader.NodeType == XmlNodeType.EndElement && reader.Depth == skipDepth)
@@ -89,6 +94,7 @@ internal static class DocxTextExtractor
                 {
                     case "t":
                         paragraph.Append(reader.ReadElementContentAsString());
+                        TextSizeLimit.CheckLength(text.Length + paragraph.Length, "DOCX");
                         onNextNode = !reader.EOF;
                         continue;
                     case "tab":
@@ -117,6 +123,7 @@ internal static class DocxTextExtractor
                     }
 
                     text.Append(line).Append("\n\n");
+                    TextSizeLimit.CheckLength(text.Length, "DOCX");
                 }
 
                 paragraph.Clear();

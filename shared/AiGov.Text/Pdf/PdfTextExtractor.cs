@@ -36,7 +36,11 @@ internal static class PdfTextExtractor
     {
         try
         {
-            return PdfDocument.Open(content, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
+            return PdfDocument.Open(content, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true, FilterProvider = new CappedFilterProvider() });
+        }
+        catch (UnreadableDocumentException)
+        {
+            throw;
         }
         catch (PdfDocumentEncryptedException exception)
         {
@@ -53,12 +57,20 @@ internal static class PdfTextExtractor
         var pages = new List<PdfPageText>();
         Exception? firstError = null;
         var count = Math.Min(document.NumberOfPages, MaxPages);
+        long characters = 0;
         for (var number = 1; number <= count; number++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             try
             {
-                pages.Add(ReadPage(document.GetPage(number)));
+                var page = ReadPage(document.GetPage(number));
+                characters += page.Blocks.Sum(block => block.Lines.Sum(line => (long)line.Text.Length + 1));
+                TextSizeLimit.CheckLength(characters, "PDF");
+                pages.Add(page);
+            }
+            catch (UnreadableDocumentException)
+            {
+                throw;
             }
             catch (PdfDocumentEncryptedException exception)
             {

@@ -18,6 +18,8 @@ public sealed record ReprocessSelection(IReadOnlyCollection<Guid> Ids, string? S
 /// from <c>processed/</c> and checked against <c>raw_sha256</c>.</summary>
 public sealed class ReprocessCommand(CliSettings settings, DocumentQueries queries, string dataRoot, IAnsiConsole console)
 {
+    private readonly ProcessedFolder _processed = new(dataRoot);
+
     public async Task<int> RunAsync(string from, ReprocessSelection selection, bool dryRun, CancellationToken ct)
     {
         if (!ReprocessMessages.Stages.Contains(from))
@@ -41,7 +43,12 @@ public sealed class ReprocessCommand(CliSettings settings, DocumentQueries queri
         var ready = new List<(ReprocessSource Row, object Message)>();
         foreach (var row in rows)
         {
-            var raw = from == QueueNames.Cleaning ? await ReadProcessedAsync(row, ct) : null;
+            if (from == QueueNames.Cleaning && _processed.PathOf(row.FileName) is null)
+            {
+                console.MarkupLineInterpolated($"[yellow]skipped {row.Id} ({row.FileName}): the name leads outside processed/ (a rooted path, '..' or a symbolic link), so nothing is read for it[/]");
+                continue;
+            }
+            var raw = from == QueueNames.Cleaning && row.RawSha256 is not null ? await ReadProcessedAsync(row, ct) : null;
             var (message, refusal) = ReprocessMessages.Build(row, from, raw, Environment.MachineName, now);
             if (message is null)
             {
@@ -120,10 +127,14 @@ public sealed class ReprocessCommand(CliSettings settings, DocumentQueries queri
 
     /// <summary>The file the row was made from: <c>processed/&lt;file_name&gt;</c>, or, when that name was taken by an
     /// earlier drop, the watcher's tagged name (<c>name.&lt;first 12 hex digits of the id&gt;.ext</c>) beside it; the
-    /// one whose SHA-256 matches wins.</summary>
+    /// one whose SHA-256 matches wins. Nothing outside <c>processed/</c> is read, and no symbolic link is followed
+    /// (<see cref="ProcessedFolder"/>).</summary>
     private async Task<byte[]?> ReadProcessedAsync(ReprocessSource row, CancellationToken ct)
     {
-        var exact = Path.Combine(dataRoot, "processed", row.FileName);
+        if (_processed.PathOf(row.FileName) is not { } exact)
+        {
+            return null;
+        }
         var folder = Path.GetDirectoryName(exact)!;
         var tag = row.Id.ToString("N")[..12];
         var candidates = new List<string>();
@@ -136,10 +147,10 @@ public sealed class ReprocessCommand(CliSettings settings, DocumentQueries queri
             candidates.AddRange(Directory.EnumerateFiles(folder, $"*.{tag}*").Where(f => !f.EndsWith(".error.json", StringComparison.Ordinal)));
         }
         byte[]? first = null;
-        foreach (var candidate in candidates)
+        foreach (var candidate in candidates.Where(candidate => !ProcessedFolder.IsLink(candidate)))
         {
             var bytes = await File.ReadAllBytesAsync(candidate, ct);
-            if (row.RawSha256 is null || Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)) == row.RawSha256)
+            if (Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)) == row.RawSha256)
             {
                 return bytes;
             }

@@ -25,14 +25,18 @@ public static class ReprocessMessages
         var trail = TrailBefore(row, from, host, now);
         if (from == QueueNames.Cleaning)
         {
+            if (row.RawSha256 is null)
+            {
+                return (null, "the row has no raw_sha256, so no file can be checked to be its original: re-run it from a later stage, or drop the file again");
+            }
             if (rawBytes is null)
             {
                 return (null, $"the original file is not under processed/{row.FileName} (moved or deleted?): re-run it from a later stage, or drop it again");
             }
             var sha = Convert.ToHexStringLower(SHA256.HashData(rawBytes));
-            if (row.RawSha256 is { } expected && sha != expected)
+            if (sha != row.RawSha256)
             {
-                return (null, $"processed/{row.FileName} is not the file it was made from (SHA-256 {sha[..12]}…, stored {expected[..12]}…)");
+                return (null, $"processed/{row.FileName} is not the file it was made from (SHA-256 {sha[..12]}…, stored {row.RawSha256[..12]}…)");
             }
             return (new DocumentArrived { DocumentId = row.Id, Source = Source(row, rawBytes.Length), Content = rawBytes, Trail = trail }, null);
         }

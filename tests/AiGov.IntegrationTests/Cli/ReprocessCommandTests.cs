@@ -39,6 +39,14 @@ public sealed class ReprocessCommandTests(PipelineFixture pipeline)
 
             The consortium will publish a quarterly account of how the hours were shared between teams.
             """,
+        ["outside"] = """
+            Court orders a city to publish the source code of its benefits algorithm
+
+            The administrative court ruled that residents refused housing benefits must be able to see how the scoring
+            system weighed their applications, and gave the city three months to release the code and its test data.
+
+            The city said it would appeal, arguing that publishing the thresholds would invite applicants to game them.
+            """,
     };
 
 
@@ -93,6 +101,39 @@ public sealed class ReprocessCommandTests(PipelineFixture pipeline)
         Assert.Contains("reprocess: dry run, would send 0 document(s) to cleaning (2 skipped); nothing sent", _console.Output);
         Assert.Contains("reprocess: dry run, would send 1 document(s) to storage (0 skipped); nothing sent", _console.Output);
         Assert.Equal(0, (await ReadRevisionAsync(original.Id)).Revision);
+    }
+
+    [Fact]
+    public async Task Reprocess_FromCleaning_ReadsNothingOutsideProcessed_AndSkipsRowsWithoutAHash()
+    {
+        var fileName = $"reprocess/outside-{Guid.NewGuid():N}.txt";
+        var original = await DropAndWaitAsync(fileName, "outside");
+        // A copy of the original outside processed/, so only the path check can keep it from being read.
+        var outsideFolder = Directory.CreateDirectory(Path.Combine(pipeline.DataRoot, $"outside-{original.Id:N}")).FullName;
+        var outside = Path.Combine(outsideFolder, "copy.txt");
+        File.Copy(Directory.EnumerateFiles(pipeline.Processed, Path.GetFileName(fileName), SearchOption.AllDirectories).Single(), outside);
+        var linkFolder = Path.Combine(pipeline.Processed, $"link-{original.Id:N}");
+        Directory.CreateSymbolicLink(linkFolder, outsideFolder);
+        try
+        {
+            foreach (var escaping in new[] { $"../outside-{original.Id:N}/copy.txt", outside, $"link-{original.Id:N}/copy.txt" })
+            {
+                await ExecuteAsync($"UPDATE documents SET file_name = '{escaping}' WHERE id = @id", original.Id);
+
+                Assert.Equal(0, await Reprocess(QueueNames.Cleaning, new ReprocessSelection([original.Id], null, null, false, null), dryRun: true));
+                Assert.Contains($"skipped {original.Id} ({escaping}): the name leads outside processed/", _console.Output);
+            }
+
+            await ExecuteAsync($"UPDATE documents SET file_name = '{fileName}', raw_sha256 = NULL WHERE id = @id", original.Id);
+            Assert.Equal(0, await Reprocess(QueueNames.Cleaning, new ReprocessSelection([original.Id], null, null, false, null), dryRun: true));
+            Assert.Contains($"skipped {original.Id} ({fileName}): the row has no raw_sha256", _console.Output);
+            Assert.Contains("reprocess: dry run, would send 0 document(s) to cleaning", _console.Output);
+        }
+        finally
+        {
+            Directory.Delete(linkFolder);
+            Directory.Delete(outsideFolder, recursive: true);
+        }
     }
 
     [Fact]

@@ -4,6 +4,10 @@ namespace AiGov.Infrastructure.Persistence;
 
 public sealed class AiGovDbContext(DbContextOptions<AiGovDbContext> options) : DbContext(options)
 {
+    /// <summary>Characters of title and text the search vector is built from: 4 bytes a character at most, so under
+    /// the 1 MiB that PostgreSQL allows a tsvector's lexemes even when every word is distinct.</summary>
+    public const int SearchableCharacters = 250_000;
+
     public DbSet<DocumentRecord> Documents => Set<DocumentRecord>();
     public DbSet<ContentFingerprintRecord> ContentFingerprints => Set<ContentFingerprintRecord>();
     public DbSet<RemovedBlockRecord> RemovedBlocks => Set<RemovedBlockRecord>();
@@ -47,11 +51,13 @@ public sealed class AiGovDbContext(DbContextOptions<AiGovDbContext> options) : D
             document.HasIndex(d => d.FileName).HasDatabaseName("ix_documents_file_name");
             // Full-text search for `aigov search`: the 'simple' configuration (no stemmer fits every language) over
             // title and text, with a space after each CJK character so that Chinese and Japanese are searchable
-            // character by character (queries match them as phrases).
+            // character by character (queries match them as phrases). A tsvector holds at most 1 MiB of distinct
+            // lexemes, so it is built from the first SearchableCharacters: even all-distinct words of 4-byte characters
+            // stay under that, and a longer text is stored (searchable by its beginning) instead of failing.
             document.Property<NpgsqlTypes.NpgsqlTsVector>("SearchVector")
                 .HasColumnName("search_vector")
                 .HasComputedColumnSql(
-                    "to_tsvector('simple'::regconfig, regexp_replace(coalesce(title, '') || ' ' || coalesce(clean_text, ''), " +
+                    $"to_tsvector('simple'::regconfig, regexp_replace(left(coalesce(title, '') || ' ' || coalesce(clean_text, ''), {SearchableCharacters}), " +
                     "'([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])', '\\1 ', 'g'))", stored: true);
             document.HasIndex("SearchVector").HasDatabaseName("ix_documents_search_vector").HasMethod("GIN");
         });

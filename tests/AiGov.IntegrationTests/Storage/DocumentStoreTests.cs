@@ -77,6 +77,31 @@ public sealed class DocumentStoreTests(DatabaseFixture database) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task Save_StoresAText_TooLargeForAWholeSearchVector_SearchableByItsBeginning()
+    {
+        // 1.6 MB of distinct words: to_tsvector over all of it fails ("string is too long for tsvector").
+        var id = Guid.NewGuid();
+        var words = Enumerable.Range(0, 200_000).Select(i => $"w{i:x7}").ToList();
+        var document = Stored(id, "huge.txt") with { CleanText = string.Join(' ', words) };
+
+        Assert.True(await _store.SaveAsync(document, CancellationToken.None));
+
+        Assert.Equal([("stored", "Title")], await RowsAsync(id));
+        Assert.True(await MatchesAsync(id, words[0]));
+        Assert.True(await MatchesAsync(id, words[(AiGovDbContext.SearchableCharacters / 9) - 100]));
+        Assert.False(await MatchesAsync(id, words[^1]));
+    }
+
+    private async Task<bool> MatchesAsync(Guid id, string word)
+    {
+        await using var command = database.DataSource.CreateCommand(
+            "SELECT search_vector @@ plainto_tsquery('simple', @word) FROM documents WHERE id = @id");
+        command.Parameters.AddWithValue("id", id);
+        command.Parameters.AddWithValue("word", word);
+        return (bool)(await command.ExecuteScalarAsync())!;
+    }
+
+    [Fact]
     public async Task Save_DropsNulCharacters_WhichPostgresTextCannotHold()
     {
         var id = Guid.NewGuid();

@@ -219,7 +219,7 @@ namespace AiGov.Infrastructure.Persistence.Migrations
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("tsvector")
                         .HasColumnName("search_vector")
-                        .HasComputedColumnSql("to_tsvector('simple'::regconfig, regexp_replace(coalesce(title, '') || ' ' || coalesce(clean_text, ''), '([぀-ヿ㐀-䶿一-鿿豈-﫿])', '\\1 ', 'g'))", true);
+                        .HasComputedColumnSql("to_tsvector('simple'::regconfig, regexp_replace(left(coalesce(title, '') || ' ' || coalesce(clean_text, ''), 250000), '([぀-ヿ㐀-䶿一-鿿豈-﫿])', '\\1 ', 'g'))", true);
 
                     b.Property<double?>("Similarity")
                         .HasColumnType("double precision")

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Microsoft.Win32.SafeHandles;
 using AiGov.Text;
 using Microsoft.Extensions.Options;
 
@@ -100,20 +101,61 @@ public sealed class FileAdmitter(InboxLayout layout, IOptions<PipelineOptions> o
         {
             return AdmitLink(info, relativeName);
         }
-        // A linked folder on the way can lead out of the inbox: what lies there is not the inbox's to read.
-        if (RealPathOrNull(path) is not { } realPath || !layout.IsInsideInbox(realPath))
+        // Opened folder by folder without following links: a linked folder on the way (there from the start, or swapped
+        // in since the checks above) can lead out of the inbox, and what lies there is not the inbox's to read.
+        SafeFileHandle folder, file;
+        try
+        {
+            (folder, file) = InboxEntry.OpenFile(layout.Inbox, Path.GetRelativePath(layout.Inbox, path));
+        }
+        catch (LinkOnTheWayException)
         {
             return new Refused(relativeName, 0, info.LastWriteTimeUtc, null, RejectionReasons.OutsideInbox,
-                $"'{relativeName}' lies in a linked folder that leads outside the inbox; it was not read. Copy the file itself into the inbox.");
+                $"'{relativeName}' lies in a linked folder that leads outside the inbox (or is a link itself); it was not read. Copy the file itself into the inbox.");
         }
-        var (size, lastWrite) = (info.Length, info.LastWriteTimeUtc);
-        var admission = await JudgeAsync(info, relativeName, cancellationToken);
-        info.Refresh();
-        if (admission is not null && info.Exists && (info.Length != size || info.LastWriteTimeUtc != lastWrite))
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
-            return new StillBeingWritten(relativeName, "it changed while it was read");
+            return null;
         }
-        return admission;
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new Refused(relativeName, 0, info.LastWriteTimeUtc, null, RejectionReasons.Unreadable,
+                $"'{relativeName}' could not be opened: {e.Message}. Check its permissions.");
+        }
+        using (folder)
+        using (file)
+        {
+            if (RegularFileLength(file) is not { } size)
+            {
+                return new Refused(relativeName, 0, info.LastWriteTimeUtc, null, RejectionReasons.Unreadable,
+                    $"'{relativeName}' is not a regular file (a pipe, a socket, a device or a folder); it was not read.");
+            }
+            var lastWrite = File.GetLastWriteTimeUtc(file);
+            var admission = await JudgeAsync(file, info.Name, size, lastWrite, relativeName, cancellationToken);
+            if (admission is not null && (RandomAccess.GetLength(file) != size || File.GetLastWriteTimeUtc(file) != lastWrite))
+            {
+                return new StillBeingWritten(relativeName, "it changed while it was read");
+            }
+            return admission;
+        }
+    }
+
+    /// <summary>The length of an opened regular file; null for a folder (swapped in since the checks) and for what
+    /// cannot seek (a pipe, a socket).</summary>
+    private static long? RegularFileLength(SafeFileHandle file)
+    {
+        if (File.GetAttributes(file).HasFlag(FileAttributes.Directory))
+        {
+            return null;
+        }
+        try
+        {
+            return RandomAccess.GetLength(file);
+        }
+        catch (NotSupportedException)
+        {
+            return null;
+        }
     }
 
     private Refused AdmitLink(FileInfo link, string relativeName)
@@ -139,9 +181,10 @@ public sealed class FileAdmitter(InboxLayout layout, IOptions<PipelineOptions> o
             $"'{relativeName}' is a symbolic link to '{link.LinkTarget}' inside the inbox; the target is ingested on its own.");
     }
 
-    private async Task<Admission?> JudgeAsync(FileInfo info, string relativeName, CancellationToken cancellationToken)
+    /// <summary>Judges the opened file from what its handle says and holds: at most <c>MaxFileBytes</c> + 1 bytes are
+    /// read to keep it, and a refused file is read only to hash it.</summary>
+    private async Task<Admission?> JudgeAsync(SafeFileHandle file, string name, long size, DateTime lastWrite, string relativeName, CancellationToken cancellationToken)
     {
-        var (size, lastWrite) = (info.Length, info.LastWriteTimeUtc);
         var maxBytes = options.Value.MaxFileBytes;
         try
         {
@@ -150,19 +193,24 @@ public sealed class FileAdmitter(InboxLayout layout, IOptions<PipelineOptions> o
                 return new Refused(relativeName, 0, lastWrite, ContentFingerprint.Sha256Hex(ReadOnlySpan<byte>.Empty),
                     RejectionReasons.Empty, $"'{relativeName}' is empty (0 bytes).");
             }
-            var format = SourceFormats.FromFileName(info.Name);
-            if (format is null && info.Extension.Length > 0)
+            var format = SourceFormats.FromFileName(name);
+            var extension = Path.GetExtension(name);
+            if (format is null && extension.Length > 0)
             {
-                return new Refused(relativeName, size, lastWrite, await HashFileAsync(info, cancellationToken), RejectionReasons.UnsupportedType,
-                    $"'{relativeName}': files of type '{info.Extension}' are not supported; drop .txt, .md or .html files.");
+                return new Refused(relativeName, size, lastWrite, await HashAsync(file, cancellationToken), RejectionReasons.UnsupportedType,
+                    $"'{relativeName}': files of type '{extension}' are not supported; drop .txt, .md or .html files.");
             }
             if (size > maxBytes)
             {
-                return new Refused(relativeName, size, lastWrite, await HashFileAsync(info, cancellationToken), RejectionReasons.TooLarge,
+                return new Refused(relativeName, size, lastWrite, await HashAsync(file, cancellationToken), RejectionReasons.TooLarge,
                     $"'{relativeName}' has {size:N0} bytes, more than the limit of {maxBytes:N0} (Pipeline__MaxFileBytes).");
             }
 
-            var content = await File.ReadAllBytesAsync(info.FullName, cancellationToken);
+            if (await ReadExactlyAsync(file, size, cancellationToken) is not { } content)
+            {
+                // It grew or shrank since its size was read: judged again once it settles.
+                return new StillBeingWritten(relativeName, "its size changed while it was read");
+            }
             var sha = ContentFingerprint.Sha256Hex(content);
             // PDF and DOCX are binary by nature: the cleaner judges whether it can read them.
             if (!(format is { } known && SourceFormats.IsBinaryFormat(known)) && ContentSniffer.LooksBinary(content))
@@ -172,19 +220,30 @@ public sealed class FileAdmitter(InboxLayout layout, IOptions<PipelineOptions> o
             }
             return new Accepted(relativeName, content.Length, lastWrite, sha, content);
         }
-        catch (FileNotFoundException)
-        {
-            return null;
-        }
-        catch (DirectoryNotFoundException)
-        {
-            return null;
-        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return new Refused(relativeName, size, lastWrite, null, RejectionReasons.Unreadable,
                 $"'{relativeName}' could not be read: {e.Message}. Check its permissions.");
         }
+    }
+
+    /// <summary>The file's <paramref name="size"/> bytes (at most <c>MaxFileBytes</c>, checked before), or null when
+    /// the file holds fewer or more: nothing past the size is read but one byte to see that the file ends there.</summary>
+    private static async Task<byte[]?> ReadExactlyAsync(SafeFileHandle file, long size, CancellationToken cancellationToken)
+    {
+        var content = new byte[size];
+        var total = 0;
+        while (total < content.Length)
+        {
+            var read = await RandomAccess.ReadAsync(file, content.AsMemory(total), total, cancellationToken);
+            if (read == 0)
+            {
+                return null;
+            }
+            total += read;
+        }
+        var beyond = new byte[1];
+        return await RandomAccess.ReadAsync(file, beyond, size, cancellationToken) == 0 ? content : null;
     }
 
     /// <summary>Settled once size and modification time have stayed the same for the settle interval. A modification
@@ -239,9 +298,17 @@ public sealed class FileAdmitter(InboxLayout layout, IOptions<PipelineOptions> o
         }
     }
 
-    private static async Task<string> HashFileAsync(FileInfo info, CancellationToken cancellationToken)
+    private static async Task<string> HashAsync(SafeFileHandle file, CancellationToken cancellationToken)
     {
-        await using var stream = info.OpenRead();
-        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[81920];
+        long offset = 0;
+        int read;
+        while ((read = await RandomAccess.ReadAsync(file, buffer, offset, cancellationToken)) > 0)
+        {
+            hash.AppendData(buffer, 0, read);
+            offset += read;
+        }
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 }

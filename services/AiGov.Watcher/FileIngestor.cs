@@ -88,19 +88,10 @@ public sealed class FileIngestor(FileAdmitter admitter, InboxLayout layout, IBus
         return IngestOutcome.Done;
     }
 
-    /// <summary>Renames the entry itself: a link (also one to a folder, which the framework's moves refuse) moves as a
-    /// link, and its target stays where it is.</summary>
-    private static void MoveEntry(string source, string destination)
-    {
-        if (new FileInfo(source).LinkTarget is not null)
-        {
-            LinkRename.Move(source, destination);
-        }
-        else
-        {
-            File.Move(source, destination, overwrite: false);
-        }
-    }
+    /// <summary>Renames the entry itself, through its folder opened without following links
+    /// (<see cref="InboxEntry.Move"/>): a link (also one to a folder) moves as a link, its target stays where it is,
+    /// and a folder swapped for a link since the file was read is never moved through.</summary>
+    private void MoveEntry(string source, string destination) => InboxEntry.Move(layout.Inbox, RelativePath(source), destination);
 
     private string RelativePath(string path) => Path.GetRelativePath(layout.Inbox, path);
 

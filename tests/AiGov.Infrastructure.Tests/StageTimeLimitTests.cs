@@ -78,5 +78,32 @@ public sealed class StageTimeLimitTests
         }, shutdown.Token));
     }
 
+    [Fact]
+    public async Task Run_KeepsAPlace_ForWorkThatRunsOnPastItsLimit_SoRunawayWorkCannotPileUp()
+    {
+        var limit = new StageTimeLimit(Options.Create(new StageTimeLimitOptions { TimeoutSeconds = 0.05, MaxDocumentsInWork = 1 }));
+        using var release = new ManualResetEventSlim();
+        await Assert.ThrowsAsync<StageTimeoutException>(() => limit.RunAsync("cleaning", _ =>
+        {
+            release.Wait();
+            return 1;
+        }, CancellationToken.None));
+
+        // The consumer is free, but the only place is still held by the work it gave up on.
+        var next = limit.RunAsync("cleaning", _ => 2, CancellationToken.None);
+        await Task.Delay(300);
+        Assert.False(next.IsCompleted);
+
+        release.Set();
+        Assert.Equal(2, await next.WaitAsync(TimeSpan.FromSeconds(30)));
+    }
+
+    [Fact]
+    public void DocumentsInWork_IsOnePerCore_UnlessConfigured()
+    {
+        Assert.Equal(Environment.ProcessorCount, Limit(60).DocumentsInWork);
+        Assert.Equal(3, new StageTimeLimit(Options.Create(new StageTimeLimitOptions { MaxDocumentsInWork = 3 })).DocumentsInWork);
+    }
+
     private static StageTimeLimit Limit(double seconds) => new(Options.Create(new StageTimeLimitOptions { TimeoutSeconds = seconds }));
 }

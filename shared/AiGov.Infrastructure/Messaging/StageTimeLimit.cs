@@ -15,6 +15,12 @@ public sealed class StageTimeLimitOptions
     /// close the channel and redeliver the message, again and again.</summary>
     [Range(0.001, 1800)]
     public double TimeoutSeconds { get; set; } = 60;
+
+    /// <summary>Documents in work at once in one process; 0 (the default) means one per core. Work the stage gave up on
+    /// keeps its place until it has really stopped, so work that runs on after its limit cannot pile up and starve the
+    /// documents behind it (the consumer's prefetch may stay higher: those messages wait for a place).</summary>
+    [Range(0, 1024)]
+    public int MaxDocumentsInWork { get; set; }
 }
 
 /// <summary>A document that kept a stage busy longer than <see cref="StageTimeLimitOptions.TimeoutSeconds"/>. Not
@@ -26,19 +32,44 @@ public sealed class StageTimeoutException(string stage, TimeSpan limit)
 
 /// <summary>Runs a stage's CPU work on a document under the configured time limit. The work gets a token that is
 /// cancelled at the limit and should check it between steps; the consumer stops waiting at the limit either way, so
-/// one document never holds a consumer longer than that.</summary>
-public sealed class StageTimeLimit(IOptions<StageTimeLimitOptions> options)
+/// one document never holds a consumer longer than that. At most <see cref="DocumentsInWork"/> documents are in work at
+/// once; a place is taken before the work starts and given back only when the work has ended, limit or not.</summary>
+public sealed class StageTimeLimit
 {
-    public TimeSpan Limit { get; } = TimeSpan.FromSeconds(options.Value.TimeoutSeconds);
+    private readonly SemaphoreSlim _places;
+
+    public StageTimeLimit(IOptions<StageTimeLimitOptions> options)
+    {
+        Limit = TimeSpan.FromSeconds(options.Value.TimeoutSeconds);
+        DocumentsInWork = options.Value.MaxDocumentsInWork > 0 ? options.Value.MaxDocumentsInWork : Environment.ProcessorCount;
+        _places = new SemaphoreSlim(DocumentsInWork, DocumentsInWork);
+    }
+
+    public TimeSpan Limit { get; }
+
+    /// <summary>Documents in work at once in this process.</summary>
+    public int DocumentsInWork { get; }
 
     public async Task<T> RunAsync<T>(string stage, Func<CancellationToken, T> work, CancellationToken consumeToken)
     {
+        // The time limit starts with the work, not while waiting for a place.
+        await _places.WaitAsync(consumeToken);
         using var limited = CancellationTokenSource.CreateLinkedTokenSource(consumeToken);
         limited.CancelAfter(Limit);
         // The token is taken now: work that the thread pool starts only after this method has returned (and disposed
         // the source) must still get its cancelled token, not an ObjectDisposedException before it runs at all.
         var token = limited.Token;
-        var running = Task.Run(() => work(token), CancellationToken.None);
+        var running = Task.Run(() =>
+        {
+            try
+            {
+                return work(token);
+            }
+            finally
+            {
+                _places.Release();
+            }
+        }, CancellationToken.None);
         try
         {
             return await running.WaitAsync(limited.Token);

@@ -8,12 +8,16 @@ public sealed class InboxLayout
     public InboxLayout(IOptions<PipelineOptions> options)
     {
         var root = Path.GetFullPath(options.Value.DataRoot);
+        Root = Directory.CreateDirectory(root).FullName;
         Inbox = Directory.CreateDirectory(Path.Combine(root, "inbox")).FullName;
         Processed = Directory.CreateDirectory(Path.Combine(root, "processed")).FullName;
         Failed = Directory.CreateDirectory(Path.Combine(root, "failed")).FullName;
         // Symbolic links are judged against where the inbox really is.
         InboxRealPath = RealPath(Inbox);
     }
+
+    /// <summary>The data root, holding the three folders.</summary>
+    public string Root { get; }
 
     public string Inbox { get; }
     public string Processed { get; }

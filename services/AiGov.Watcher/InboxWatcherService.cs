@@ -9,7 +9,8 @@ namespace AiGov.Watcher;
 /// their path), then a few at a time (<see cref="PipelineOptions.MaxConcurrentFiles"/>) are read, published and
 /// moved. Only those few hold file contents in memory. A path is queued at most once at a time.</summary>
 public sealed class InboxWatcherService(
-    InboxLayout layout, FileAdmitter admitter, FileIngestor ingestor, IOptions<PipelineOptions> options, ILogger<InboxWatcherService> logger)
+    InboxLayout layout, FileAdmitter admitter, FileIngestor ingestor, UnmovableFiles unmovable, IOptions<PipelineOptions> options,
+    ILogger<InboxWatcherService> logger)
     : BackgroundService
 {
     private readonly Channel<string> _pending = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = false });
@@ -81,6 +82,7 @@ public sealed class InboxWatcherService(
             try
             {
                 outcome = await ingestor.IngestAsync(path, stoppingToken);
+                unmovable.Succeeded(path);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -88,8 +90,8 @@ public sealed class InboxWatcherService(
             }
             catch (Exception e)
             {
-                // The file stays in the inbox; the next rescan tries it again.
-                logger.LogError("Could not ingest {Path}: {Error}. It stays in the inbox and is retried at the next rescan.", path, e.Message);
+                // The file stays in the inbox; a rescan tries it again after a wait, a few times at most.
+                unmovable.Failed(path, e);
             }
             finally
             {
@@ -170,7 +172,7 @@ public sealed class InboxWatcherService(
         return count;
     }
 
-    private bool Enqueue(string path) => _queued.TryAdd(path, 0) && _pending.Writer.TryWrite(path);
+    private bool Enqueue(string path) => !unmovable.IsWaiting(path) && _queued.TryAdd(path, 0) && _pending.Writer.TryWrite(path);
 
     private void StartWatcher()
     {

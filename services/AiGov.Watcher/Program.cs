@@ -12,6 +12,7 @@ builder.Services.AddSingleton<InboxLayout>();
 builder.Services.AddSingleton<IOpenFileWriters, ProcOpenFileWriters>();
 builder.Services.AddSingleton<FileAdmitter>();
 builder.Services.AddSingleton<FileIngestor>();
+builder.Services.AddSingleton<UnmovableFiles>();
 builder.AddPipelineBus();
 // After the bus, so files are read only once the broker is reachable.
 builder.Services.AddHostedService<InboxWatcherService>();

@@ -33,6 +33,7 @@ public sealed class InboxWatcherServiceTests : IAsyncLifetime
             .AddSingleton<IOpenFileWriters, ProcOpenFileWriters>()
             .AddSingleton<FileAdmitter>()
             .AddSingleton<FileIngestor>()
+            .AddSingleton<UnmovableFiles>()
             .AddSingleton<InboxWatcherService>()
             .AddMassTransitTestHarness(bus =>
             {

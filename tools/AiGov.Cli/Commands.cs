@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AiGov.Contracts;
 using Spectre.Console;
 
 namespace AiGov.Cli;
@@ -10,7 +11,11 @@ public sealed class Commands(DocumentQueries queries, Func<QueueMonitor> queues,
 
     public DocumentQueries Queries => queries;
 
-    public async Task<int> StatusAsync(CancellationToken ct)
+    public Task<int> StatusAsync(CancellationToken ct) => StatusAsync(null, ct);
+
+    /// <summary>Counts, queues, the last errors, and the files the watcher left in the inbox under
+    /// <paramref name="dataRoot"/> (not shown when null).</summary>
+    public async Task<int> StatusAsync(string? dataRoot, CancellationToken ct)
     {
         var counts = await queries.CountsAsync(ct);
         var byStatus = new Table().Title("Documents").AddColumns("status", "language", "count");
@@ -46,7 +51,38 @@ public sealed class Commands(DocumentQueries queries, Func<QueueMonitor> queues,
             }
             console.Write(table);
         }
+        if (dataRoot is not null)
+        {
+            WriteStuckFiles(dataRoot);
+        }
         return 0;
+    }
+
+    /// <summary>The files the watcher published but could not move out of the inbox, and left there.</summary>
+    private void WriteStuckFiles(string dataRoot)
+    {
+        var path = Path.Combine(dataRoot, StuckFiles.FileName);
+        List<StuckFile>? files;
+        try
+        {
+            files = File.Exists(path) ? JsonSerializer.Deserialize<List<StuckFile>>(File.ReadAllText(path), new JsonSerializerOptions(JsonSerializerDefaults.Web)) : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
+        {
+            console.MarkupLineInterpolated($"[yellow]Cannot read the watcher's list of files left in the inbox ({path}): {e.Message}[/]");
+            return;
+        }
+        if (files is not { Count: > 0 })
+        {
+            return;
+        }
+        var table = new Table().Title($"Files left in the inbox: {files.Count} (published, but they cannot be moved out; fix and touch them)")
+            .AddColumns("file", "tries", "since", "last error");
+        foreach (var file in files)
+        {
+            table.AddRow(Markup.Escape(file.FileName), file.Attempts.ToString(), file.Since.ToString("u"), Markup.Escape(Shorten(file.Error, 100)));
+        }
+        console.Write(table);
     }
 
     public async Task<int> ShowAsync(string idOrFileName, CancellationToken ct)

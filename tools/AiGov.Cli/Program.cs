@@ -10,8 +10,9 @@ var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsole
 var root = new RootCommand("aigov: what happened to the documents dropped into AiGovPipeline. Settings come from the " +
     "services' environment variables (ConnectionStrings__Postgres, RabbitMq__Host, RabbitMq__Port, RabbitMq__ManagementPort, …).");
 
-var status = new Command("status", "Counts by status and language, queue depths and consumers, the last errors.");
-status.SetAction((_, ct) => Run(commands => commands.StatusAsync(ct)));
+var statusDataRootOption = DataRootOption("The data root whose watcher list of files left in the inbox is shown (default: Pipeline__DataRoot, else ./data).");
+var status = new Command("status", "Counts by status and language, queue depths and consumers, the last errors, files the watcher left in the inbox.") { statusDataRootOption };
+status.SetAction((parsed, ct) => Run(commands => commands.StatusAsync(parsed.GetValue(statusDataRootOption), ct)));
 root.Subcommands.Add(status);
 
 var documentArgument = new Argument<string>("document") { Description = "A document id, or a file name relative to the inbox." };
@@ -54,7 +55,7 @@ var reprocessSinceOption = new Option<DateTimeOffset?>("--since") { Description 
 var allOption = new Option<bool>("--all") { Description = "Re-run every document (needed when no id, --status or --since is given)." };
 var reprocessLimitOption = new Option<int?>("--limit") { Description = "Re-run at most this many documents (oldest first)." };
 reprocessLimitOption.Validators.Add(r => { if (r.GetValue(reprocessLimitOption) is < 1) { r.AddError("--limit must be at least 1."); } });
-var dataRootOption = new Option<string>("--data-root") { Description = "The data root whose processed/ folder holds the original files (default: Pipeline__DataRoot, else ./data).", DefaultValueFactory = _ => Environment.GetEnvironmentVariable("Pipeline__DataRoot") is { Length: > 0 } d ? d : Path.Combine(Environment.CurrentDirectory, "data") };
+var dataRootOption = DataRootOption("The data root whose processed/ folder holds the original files (default: Pipeline__DataRoot, else ./data).");
 var reprocessDryRunOption = new Option<bool>("--dry-run") { Description = "List the documents that would be re-run; send nothing." };
 var reprocess = new Command("reprocess", "Sends stored documents through the pipeline again from a chosen stage, once that stage is fixed or improved. " +
     "Each document gets the stored row's revision plus one, and storage replaces the row when the new pass gets through (a failed re-run leaves the row as it was; " +
@@ -99,3 +100,9 @@ async Task<int> Run(Func<Commands, Task<int>> command)
         return 2;
     }
 }
+
+static Option<string> DataRootOption(string description) => new("--data-root")
+{
+    Description = description,
+    DefaultValueFactory = _ => Environment.GetEnvironmentVariable("Pipeline__DataRoot") is { Length: > 0 } d ? d : Path.Combine(Environment.CurrentDirectory, "data"),
+};

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using AiGov.Cli;
+using AiGov.Contracts;
 using AiGov.Infrastructure.Persistence;
 using AiGov.IntegrationTests.Infrastructure;
 using Spectre.Console;
@@ -59,6 +60,27 @@ public sealed class CliCommandsTests(DatabaseFixture database) : IAsyncLifetime
         Assert.Matches(@"total\s*│\s*│\s*3", text);
         Assert.Contains("news/empty.txt", text);
         Assert.Contains("Queues unknown", text);
+    }
+
+    [Fact]
+    public async Task Status_ListsTheFilesTheWatcherLeftInTheInbox()
+    {
+        var dataRoot = Directory.CreateTempSubdirectory("aigov-status-").FullName;
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(dataRoot, StuckFiles.FileName), JsonSerializer.Serialize(
+                new[] { new StuckFile("locked/report.txt", StuckFiles.MaxAttempts, "Permission denied", DateTimeOffset.UtcNow) },
+                new JsonSerializerOptions(JsonSerializerDefaults.Web)));
+
+            Assert.Equal(0, await Commands(failingQueues: true).StatusAsync(dataRoot, CancellationToken.None));
+
+            Assert.Contains("Files left in the inbox: 1", _console.Output);
+            Assert.Matches(@"locked/report\.txt\s*│\s*3\s*│.*Permission denied", _console.Output);
+        }
+        finally
+        {
+            Directory.Delete(dataRoot, recursive: true);
+        }
     }
 
     [Fact]

@@ -88,10 +88,18 @@ _infra_init() {
     _INFRA_PIDS="$_INFRA_LOCAL/pids"
     _INFRA_RMQ="$_INFRA_LOCAL/rabbitmq"
     _INFRA_RMQ_BIN="${AIGOV_RABBITMQ_BIN:-/usr/lib/rabbitmq/bin}"
+    # Nothing of the stack's state is for other users of the machine: its logs, pid files, RabbitMQ's store (every
+    # message, file contents included), the data root. Files and folders the scripts and the services they start
+    # create are private (umask 077); the folders made before are closed here. Others may only pass through
+    # .local (711) to PostgreSQL's folder, which is the postgres user's own (750).
+    umask 077
     mkdir -p "$_INFRA_LOGS" "$_INFRA_PIDS" || {
         _infra_err "cannot create $_INFRA_LOGS / $_INFRA_PIDS -- check permissions of $AIGOV_ROOT"
         return 1
     }
+    chmod 711 "$_INFRA_LOCAL" 2>/dev/null || true
+    chmod 700 "$_INFRA_LOGS" "$_INFRA_PIDS" 2>/dev/null || true
+    if [ -d "$_INFRA_RMQ" ] && [ ! -L "$_INFRA_RMQ" ]; then chmod 700 "$_INFRA_RMQ" 2>/dev/null || true; fi
 }
 
 _infra_is_root() { [ "$(id -u)" -eq 0 ]; }
@@ -322,7 +330,7 @@ _infra_pg_home() {
             _infra_err "postgres: OS user 'postgres' does not exist -- (re)install the postgresql package: run infra_install_missing"
             return 1
         }
-        mkdir -p "$_INFRA_LOCAL" && chmod o+x "$_INFRA_LOCAL"
+        mkdir -p "$_INFRA_LOCAL" && chmod 711 "$_INFRA_LOCAL"
         if runuser -u postgres -- test -x "$_INFRA_LOCAL"; then
             home="$link"
         else
@@ -336,27 +344,35 @@ _infra_pg_home() {
             }
         fi
     fi
-    if [ ! -d "$home" ]; then
+    if [ "$home" != "$link" ]; then
+        # The /var/tmp fallback, checked at every start, not only the first: /var/tmp is shared, so a folder or a link
+        # planted there by another user is refused before anything is created, chowned or started in it.
         base="$(dirname "$home")"
-        if [ "$home" != "$link" ]; then
-            # the /var/tmp fallback: refuse a directory planted by another user
-            (umask 022 && mkdir -p "$base") || {
+        if [ ! -e "$base" ] && [ ! -L "$base" ]; then
+            (umask 022 && mkdir "$base") || {
                 _infra_err "postgres: cannot create $base -- check /var/tmp"
                 return 1
             }
-            if [ "$(stat -c %u "$base")" != "$(id -u)" ]; then
-                _infra_err "postgres: $base exists but is owned by uid $(stat -c %u "$base"), not by you -- remove it (rm -rf $base) and retry"
-                return 1
-            fi
-            chmod 755 "$base"
         fi
+        if [ -L "$base" ] || [ -L "$home" ]; then
+            _infra_err "postgres: $base or $home is a symbolic link, which the scripts never made -- remove it (rm $base, after checking what it points to) and retry"
+            return 1
+        fi
+        if [ "$(stat -c %u "$base")" != "$(id -u)" ]; then
+            _infra_err "postgres: $base exists but is owned by uid $(stat -c %u "$base"), not by you -- remove it (rm -rf $base) and retry"
+            return 1
+        fi
+        chmod 755 "$base"
+    fi
+    if [ ! -d "$home" ]; then
         mkdir -p "$home" || {
             _infra_err "postgres: cannot create $home -- check permissions"
             return 1
         }
     fi
     if _infra_is_root; then
-        chown postgres:postgres "$home"
+        # -h: never through a link (none is left here, see above; this is the second guard).
+        chown -h postgres:postgres "$home"
         chmod 750 "$home"
         if ! runuser -u postgres -- test -w "$home"; then
             _infra_err "postgres: user postgres cannot write $home (a parent directory is not world-searchable) -- delete it (rm -rf '$link', DATA LOSS) so it is recreated under /var/tmp, or chmod o+x the parent directories"
@@ -399,13 +415,20 @@ _infra_pg_app_login_ok() {
 _infra_pg_ensure_role_db() {
     local bindir="$1" su
     su="$(_infra_pg_osuser)"
-    _infra_as_pg "$bindir/psql" -X -q -At -v ON_ERROR_STOP=1 \
-        -h "$_INFRA_PG_RUN" -p "$AIGOV_PG_PORT" -U "$su" -d postgres \
-        -v u="$AIGOV_PG_USER" -v pw="$AIGOV_PG_PASSWORD" -v db="$AIGOV_PG_DB" <<'SQL' >/dev/null
+    # The password goes in on standard input (a psql \set, quotes and backslashes doubled), never on the command
+    # line, where every user of the machine could read it in the process list.
+    local pw="${AIGOV_PG_PASSWORD//\\/\\\\}"
+    pw="${pw//\'/\'\'}"
+    {
+        printf '\\set pw '"'"'%s'"'"'\n' "$pw"
+        cat <<'SQL'
 SELECT format('CREATE ROLE %I', :'u') WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = :'u') \gexec
 SELECT format('ALTER ROLE %I LOGIN CREATEDB PASSWORD %L', :'u', :'pw') \gexec
 SELECT format('CREATE DATABASE %I OWNER %I', :'db', :'u') WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = :'db') \gexec
 SQL
+    } | _infra_as_pg "$bindir/psql" -X -q -At -v ON_ERROR_STOP=1 \
+        -h "$_INFRA_PG_RUN" -p "$AIGOV_PG_PORT" -U "$su" -d postgres \
+        -v u="$AIGOV_PG_USER" -v db="$AIGOV_PG_DB" >/dev/null
 }
 
 _infra_start_postgres() {

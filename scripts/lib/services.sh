@@ -79,7 +79,22 @@ svc_running_replicas() {
   return 0
 }
 
-svc_running() { infra_pid_alive "$(_svc_pidfile "$1")"; }
+# svc_running NAME: NAME's pid file names a live process, and that process runs NAME's program from this stack's app
+# folder (/proc/PID/cmdline). A pid that a crash or a reboot left behind and another program now has is not NAME:
+# never reported as running, never signalled.
+svc_running() {
+  local pidfile pid
+  pidfile="$(_svc_pidfile "$1")"
+  infra_pid_alive "$pidfile" && read -r pid <"$pidfile" && _svc_runs "$pid" "$1"
+}
+
+# _svc_runs PID NAME: whether PID is the dotnet process of NAME's service dll.
+_svc_runs() {
+  local service cmdline
+  service="$(_svc_service "$2")"
+  cmdline="$(tr '\0' '\n' <"/proc/$1/cmdline" 2>/dev/null)" || return 1
+  grep -qxF "$(_svc_local)/app/$service/$service.dll" <<<"$cmdline"
+}
 
 svc_healthy() { curl -fs -o /dev/null --max-time 2 "http://127.0.0.1:$(svc_port "$1")/health/ready"; }
 
@@ -150,6 +165,8 @@ svc_start() {
     return 1
   fi
   mkdir -p "$local_dir/pids" "$local_dir/logs" "${Pipeline__DataRoot:-$root/data}"
+  # The documents are the user's: a data root made before the scripts set umask 077 is closed too.
+  chmod 700 "${Pipeline__DataRoot:-$root/data}" 2>/dev/null || true
   echo "$name: starting (health http://127.0.0.1:$port/health/ready, log ${log#"$root"/})" >&2
   (
     # no inherited descriptors (a caller's lock file or CI pipe) stay open in a long-lived service
@@ -172,7 +189,8 @@ svc_wait_healthy() {
       echo "$name: healthy" >&2
       return 0
     fi
-    if ! svc_running "$name"; then
+    # The pid alone: in its first moments the process is still the shell that execs dotnet.
+    if ! infra_pid_alive "$(_svc_pidfile "$name")"; then
       tail -n 20 "$(_svc_local)/logs/$name.log" >&2
       echo "ERROR: $name exited during start-up -- see the log lines above ($(_svc_local)/logs/$name.log)" >&2
       return 1
@@ -199,6 +217,9 @@ svc_stop() {
   fi
   pidfile="$(_svc_pidfile "$name")"
   if ! svc_running "$name"; then
+    if infra_pid_alive "$pidfile"; then
+      echo "$name: its pid file names pid $(head -n1 "$pidfile"), which runs another program now; not signalling it, removing the stale pid file" >&2
+    fi
     rm -f "$pidfile"
     return 0
   fi
@@ -206,10 +227,10 @@ svc_stop() {
   echo "$name: stopping (pid $pid)" >&2
   kill -TERM "$pid" 2>/dev/null || true
   for ((i = 0; i < 120; i++)); do
-    infra_pid_alive "$pidfile" || break
+    svc_running "$name" || break
     sleep 0.25
   done
-  if infra_pid_alive "$pidfile"; then
+  if svc_running "$name"; then
     echo "$name: did not stop within 30 s; killing it" >&2
     kill -KILL "$pid" 2>/dev/null || true
   fi

@@ -2,8 +2,6 @@
 # The whole test suite against real RabbitMQ and PostgreSQL. Starts both locally (as scripts/up.sh does) when they
 # are not running, and stops afterwards only what it started. Ends with one line: "tests: N passed, N failed".
 set -euo pipefail
-# Everything this creates (data, logs, pid files, the servers' stores) is private to its user (see scripts/lib/infra.sh).
-umask 077
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
 # No telemetry of any tool leaves the machine (MassTransit is also configured not to report usage).
 export AIGOV_ROOT="$root" DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 MASSTRANSIT_USAGE_TELEMETRY=false

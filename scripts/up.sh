@@ -8,8 +8,6 @@
 #   AIGOV_REPLICAS_Cleaner=3 scripts/up.sh   per worker: AIGOV_REPLICAS_<Storage|Deduplicator|LanguageDetector|Cleaner>
 # Replicas started by an earlier call keep running until scripts/down.sh.
 set -euo pipefail
-# Everything this creates (data, logs, pid files, the servers' stores) is private to its user (see scripts/lib/infra.sh).
-umask 077
 while [ $# -gt 0 ]; do
   case "$1" in
     --replicas) [ $# -ge 2 ] || { echo "ERROR: --replicas needs a number, e.g. --replicas 2" >&2; exit 2; }

@@ -89,11 +89,10 @@ _infra_init() {
     _INFRA_RMQ="$_INFRA_LOCAL/rabbitmq"
     _INFRA_RMQ_BIN="${AIGOV_RABBITMQ_BIN:-/usr/lib/rabbitmq/bin}"
     # Nothing of the stack's state is for other users of the machine: its logs, pid files, RabbitMQ's store (every
-    # message, file contents included), the data root. Files and folders the scripts and the services they start
-    # create are private (umask 077); the folders made before are closed here. Others may only pass through
-    # .local (711) to PostgreSQL's folder, which is the postgres user's own (750).
-    umask 077
-    mkdir -p "$_INFRA_LOGS" "$_INFRA_PIDS" || {
+    # message, file contents included), the data root. Their folders are closed (700), also when they were made
+    # before; others may only pass through .local (711) to PostgreSQL's folder, which is the postgres user's own
+    # (750). The build output is not state: a test runs the watcher as another user, so it stays readable.
+    (umask 077 && mkdir -p "$_INFRA_LOGS" "$_INFRA_PIDS") || {
         _infra_err "cannot create $_INFRA_LOGS / $_INFRA_PIDS -- check permissions of $AIGOV_ROOT"
         return 1
     }
@@ -610,7 +609,8 @@ _infra_rmq_write_files() {
         _infra_err "rabbitmq: cannot create directories under $_INFRA_RMQ -- check permissions"
         return 1
     }
-    chmod 700 "$home"
+    # Its store holds every message, so every dropped file's bytes: its user's alone.
+    chmod 700 "$_INFRA_RMQ" "$home"
     cat >"$etc/rabbitmq.conf" <<EOF
 # written by scripts/lib/infra.sh on every start -- edits are overwritten
 listeners.tcp.default = 127.0.0.1:$AIGOV_AMQP_PORT

@@ -165,12 +165,14 @@ svc_start() {
     return 1
   fi
   mkdir -p "$local_dir/pids" "$local_dir/logs" "${Pipeline__DataRoot:-$root/data}"
-  # The documents are the user's: a data root made before the scripts set umask 077 is closed too.
+  # The documents are the user's alone: the data root is closed (700), also one made before.
   chmod 700 "${Pipeline__DataRoot:-$root/data}" 2>/dev/null || true
   echo "$name: starting (health http://127.0.0.1:$port/health/ready, log ${log#"$root"/})" >&2
   (
     # no inherited descriptors (a caller's lock file or CI pipe) stay open in a long-lived service
     _infra_close_fds
+    # what the service creates (inbox folders, moved files' sidecars, logs) is its user's alone
+    umask 077
     cd "$root" || exit 1
     export Urls="http://127.0.0.1:$port" Pipeline__DataRoot="${Pipeline__DataRoot:-$root/data}"
     # Read by the cleaner only; written by `scripts/aigov site-phrases --out data/site-phrases.txt`.

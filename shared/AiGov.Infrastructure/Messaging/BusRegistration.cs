@@ -50,7 +50,6 @@ public static class BusRegistration
                 var options = context.GetRequiredService<IOptions<RabbitMqOptions>>().Value;
                 ConfigureHost(cfg, options, Random.Shared.Next(options.ClusterNodes().Count));
                 cfg.PrefetchCount = options.PrefetchCount;
-                cfg.UseConsumeFilter(typeof(DeliveryLimitFilter<>), context);
                 cfg.UseConsumeFilter(typeof(StageMetricsFilter<>), context);
                 cfg.ConfigureEndpoints(context);
             });

@@ -78,28 +78,11 @@ public sealed class ThrowawayVirtualHost : IAsyncDisposable
         };
         var exchange = Uri.EscapeDataString(exchangeName);
         var response = await _http.PostAsJsonAsync($"exchanges/{Name}/{exchange}/publish", body);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new HttpRequestException($"Publishing to {exchangeName} failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        }
+        response.EnsureSuccessStatusCode();
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         if (!json.RootElement.GetProperty("routed").GetBoolean())
         {
             throw new InvalidOperationException($"The message to {exchangeName} reached no queue.");
-        }
-    }
-
-    /// <summary>Takes the first message of <paramref name="queue"/> and gives it back unanswered, as a consumer whose
-    /// process died would: RabbitMQ marks it redelivered.</summary>
-    public async Task ReturnUnansweredAsync(string queue)
-    {
-        var response = await _http.PostAsJsonAsync($"queues/{Name}/{Uri.EscapeDataString(queue)}/get",
-            new { count = 1, ackmode = "reject_requeue_true", encoding = "auto" });
-        response.EnsureSuccessStatusCode();
-        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        if (json.RootElement.GetArrayLength() != 1)
-        {
-            throw new InvalidOperationException($"{queue} held no message to give back.");
         }
     }
 

@@ -111,10 +111,7 @@ public sealed class InboxRaceTests : IDisposable
     [Fact]
     public void A_move_through_a_linked_folder_is_refused_and_moves_nothing()
     {
-        var options = Options.Create(new PipelineOptions { DataRoot = _root.Path });
-        var layout = new InboxLayout(options);
-        var outside = _root.Outside;
-        File.WriteAllText(Path.Combine(outside, "note.txt"), Secret);
+        var (layout, outside) = LayoutWithASecretOutside();
         Directory.CreateSymbolicLink(Path.Combine(layout.Inbox, "linked"), outside);
 
         Assert.Throws<LinkOnTheWayException>(() => InboxEntry.Move(layout.Inbox, "linked/note.txt", Path.Combine(layout.Processed, "note.txt")));
@@ -126,10 +123,7 @@ public sealed class InboxRaceTests : IDisposable
     [Fact]
     public void A_link_itself_moves_as_a_link_and_its_target_stays()
     {
-        var options = Options.Create(new PipelineOptions { DataRoot = _root.Path });
-        var layout = new InboxLayout(options);
-        var outside = _root.Outside;
-        File.WriteAllText(Path.Combine(outside, "note.txt"), Secret);
+        var (layout, outside) = LayoutWithASecretOutside();
         Directory.CreateDirectory(Path.Combine(layout.Inbox, "sub"));
         File.CreateSymbolicLink(Path.Combine(layout.Inbox, "sub", "link.txt"), Path.Combine(outside, "note.txt"));
         var destination = Path.Combine(layout.Failed, "link.txt");
@@ -138,5 +132,14 @@ public sealed class InboxRaceTests : IDisposable
 
         Assert.Equal(Path.Combine(outside, "note.txt"), new FileInfo(destination).LinkTarget);
         Assert.True(File.Exists(Path.Combine(outside, "note.txt")));
+    }
+
+    /// <summary>The data root's folders, and a folder beside the inbox holding note.txt with <see cref="Secret"/>.</summary>
+    private (InboxLayout Layout, string Outside) LayoutWithASecretOutside()
+    {
+        var layout = new InboxLayout(Options.Create(new PipelineOptions { DataRoot = _root.Path }));
+        var outside = _root.Outside;
+        File.WriteAllText(Path.Combine(outside, "note.txt"), Secret);
+        return (layout, outside);
     }
 }

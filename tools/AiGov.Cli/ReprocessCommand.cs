@@ -43,12 +43,16 @@ public sealed class ReprocessCommand(CliSettings settings, DocumentQueries queri
         var ready = new List<(ReprocessSource Row, object Message)>();
         foreach (var row in rows)
         {
-            if (from == QueueNames.Cleaning && _processed.PathOf(row.FileName) is null)
+            byte[]? raw = null;
+            if (from == QueueNames.Cleaning)
             {
-                console.MarkupLineInterpolated($"[yellow]skipped {row.Id} ({row.FileName}): the name leads outside processed/ (a rooted path, '..' or a symbolic link), so nothing is read for it[/]");
-                continue;
+                if (_processed.PathOf(row.FileName) is not { } processedPath)
+                {
+                    console.MarkupLineInterpolated($"[yellow]skipped {row.Id} ({row.FileName}): the name leads outside processed/ (a rooted path, '..' or a symbolic link), so nothing is read for it[/]");
+                    continue;
+                }
+                raw = row.RawSha256 is null ? null : await ReadProcessedAsync(row, processedPath, ct);
             }
-            var raw = from == QueueNames.Cleaning && row.RawSha256 is not null ? await ReadProcessedAsync(row, ct) : null;
             var (message, refusal) = ReprocessMessages.Build(row, from, raw, Environment.MachineName, now);
             if (message is null)
             {
@@ -128,13 +132,9 @@ public sealed class ReprocessCommand(CliSettings settings, DocumentQueries queri
     /// <summary>The file the row was made from: <c>processed/&lt;file_name&gt;</c>, or, when that name was taken by an
     /// earlier drop, the watcher's tagged name (<c>name.&lt;first 12 hex digits of the id&gt;.ext</c>) beside it; the
     /// one whose SHA-256 matches wins. Nothing outside <c>processed/</c> is read, and no symbolic link is followed
-    /// (<see cref="ProcessedFolder"/>).</summary>
-    private async Task<byte[]?> ReadProcessedAsync(ReprocessSource row, CancellationToken ct)
+    /// (<paramref name="exact"/> is checked by <see cref="ProcessedFolder.PathOf"/>, the tagged names here).</summary>
+    private static async Task<byte[]?> ReadProcessedAsync(ReprocessSource row, string exact, CancellationToken ct)
     {
-        if (_processed.PathOf(row.FileName) is not { } exact)
-        {
-            return null;
-        }
         var folder = Path.GetDirectoryName(exact)!;
         var tag = row.Id.ToString("N")[..12];
         var candidates = new List<string>();

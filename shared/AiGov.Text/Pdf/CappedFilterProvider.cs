@@ -14,8 +14,6 @@ namespace AiGov.Text.Pdf;
 /// </summary>
 internal sealed class CappedFilterProvider(long maxStreamBytes, long maxDocumentBytes) : IFilterProvider
 {
-    private readonly long _maxStreamBytes = maxStreamBytes;
-
     /// <summary>Most bytes one stream may decode to (a text PDF's content streams stay far below).</summary>
     public const long DefaultMaxStreamBytes = 64L * 1024 * 1024;
 
@@ -40,11 +38,14 @@ internal sealed class CappedFilterProvider(long maxStreamBytes, long maxDocument
 
     private void CheckStream(long bytes)
     {
-        if (bytes > _maxStreamBytes)
+        if (bytes > maxStreamBytes)
         {
-            throw TooLarge($"one of its streams decodes to more than {_maxStreamBytes / (1024 * 1024):N0} MiB");
+            throw TooLarge($"one of its streams decodes to more than {maxStreamBytes / (1024 * 1024):N0} MiB");
         }
     }
+
+    /// <summary>Before PdfPig inflates <paramref name="compressed"/> into memory: what it inflates to, counted.</summary>
+    private void CheckInflated(ReadOnlyMemory<byte> compressed) => CheckStream(InflatedLength(compressed, maxStreamBytes));
 
     private void Count(long bytes)
     {
@@ -96,7 +97,7 @@ internal sealed class CappedFilterProvider(long maxStreamBytes, long maxDocument
         {
             if (inner is FlateFilter)
             {
-                owner.CheckStream(InflatedLength(input, owner._maxStreamBytes));
+                owner.CheckInflated(input);
             }
             var decoded = inner.Decode(input, streamDictionary, filterProvider, filterIndex);
             owner.Count(decoded.Length);

@@ -1,9 +1,12 @@
+using AiGov.Infrastructure.Persistence;
 using AiGov.Infrastructure.Resilience;
 using AiGov.Infrastructure.Telemetry;
 using MassTransit;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace AiGov.Infrastructure.Messaging;
 
@@ -18,6 +21,7 @@ public static class BusRegistration
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<IDependencyProbe, RabbitMqProbe>();
+        AddDeliveryLimit(builder);
 
         // When the connection drops mid-message, the endpoint restarts only after its in-flight consumers end; one
         // stuck on the dead channel would leave the queue without a consumer for good (MassTransit #2072, #5692).
@@ -51,10 +55,37 @@ public static class BusRegistration
                 ConfigureHost(cfg, options, Random.Shared.Next(options.ClusterNodes().Count));
                 cfg.PrefetchCount = options.PrefetchCount;
                 cfg.UseConsumeFilter(typeof(StageMetricsFilter<>), context);
+                cfg.UseConsumeFilter(typeof(DeliveryLimitFilter<>), context);
                 cfg.ConfigureEndpoints(context);
             });
         });
         return builder;
+    }
+
+    /// <summary>The poison-message check (<see cref="DeliveryLimitFilter{T}"/>) counts in the pipeline's PostgreSQL
+    /// database: through the data source of <c>AddPipelineDatabase</c> when the service has one, else through a small
+    /// pool of its own. Without a connection string nothing is counted.</summary>
+    private static void AddDeliveryLimit(IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<SuspectGate>();
+        var connectionString = builder.Configuration.GetConnectionString(DatabaseRegistration.ConnectionStringName);
+        if (builder.Services.Any(service => service.ServiceType == typeof(NpgsqlDataSource)))
+        {
+            builder.Services.AddSingleton(context => new DeliveryLedger(context.GetRequiredService<NpgsqlDataSource>()));
+        }
+        else if (!string.IsNullOrWhiteSpace(connectionString))
+        {
+            var dataSource = new NpgsqlDataSourceBuilder(connectionString)
+            {
+                Name = builder.Environment.ApplicationName + "-delivery-ledger",
+                ConnectionStringBuilder = { MaxPoolSize = 2 },
+            }.Build();
+            builder.Services.AddSingleton(new DeliveryLedger(dataSource));
+        }
+        else
+        {
+            builder.Services.AddSingleton(new DeliveryLedger(null));
+        }
     }
 
     /// <summary>One broker (<c>RabbitMq:Host</c>/<c>Port</c>), or with <c>RabbitMq:Nodes</c> MassTransit's cluster list:

@@ -15,6 +15,7 @@ public sealed class AiGovDbContext(DbContextOptions<AiGovDbContext> options) : D
     public DbSet<DedupDocumentRecord> DedupDocuments => Set<DedupDocumentRecord>();
     public DbSet<DedupBandRecord> DedupBands => Set<DedupBandRecord>();
     public DbSet<StoryAnchorRecord> StoryAnchors => Set<StoryAnchorRecord>();
+    public DbSet<MessageDeliveryRecord> MessageDeliveries => Set<MessageDeliveryRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -133,6 +134,16 @@ public sealed class AiGovDbContext(DbContextOptions<AiGovDbContext> options) : D
             anchor.HasKey(a => new { a.AnchorKey, a.Sequence }).HasName("pk_story_anchors");
             anchor.Property(a => a.AnchorKey).HasColumnName("anchor_key");
             anchor.Property(a => a.Sequence).HasColumnName("seq");
+        });
+
+        modelBuilder.Entity<MessageDeliveryRecord>(delivery =>
+        {
+            delivery.ToTable("message_deliveries");
+            delivery.HasKey(d => new { d.Queue, d.MessageId }).HasName("pk_message_deliveries");
+            delivery.Property(d => d.Queue).HasColumnName("queue");
+            delivery.Property(d => d.MessageId).HasColumnName("message_id");
+            delivery.Property(d => d.AloneDeliveries).HasColumnName("alone_deliveries");
+            delivery.Property(d => d.LastStartedAt).HasColumnName("last_started_at");
         });
     }
 }

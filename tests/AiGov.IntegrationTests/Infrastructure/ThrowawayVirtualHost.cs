@@ -86,6 +86,20 @@ public sealed class ThrowawayVirtualHost : IAsyncDisposable
         }
     }
 
+    /// <summary>Takes the first message of <paramref name="queue"/> and gives it back unanswered, as a consumer whose
+    /// process died would: RabbitMQ delivers it next marked redelivered.</summary>
+    public async Task ReturnUnansweredAsync(string queue)
+    {
+        var response = await _http.PostAsJsonAsync($"queues/{Name}/{Uri.EscapeDataString(queue)}/get",
+            new { count = 1, ackmode = "reject_requeue_true", encoding = "auto" });
+        response.EnsureSuccessStatusCode();
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        if (json.RootElement.GetArrayLength() != 1)
+        {
+            throw new InvalidOperationException($"{queue} held no message to give back.");
+        }
+    }
+
     /// <summary>MassTransit's exchange name for a message type: "Namespace:TypeName".</summary>
     public static string ExchangeName(string messageTypeFullName)
     {

@@ -276,6 +276,30 @@ namespace AiGov.Infrastructure.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("AiGov.Infrastructure.Persistence.MessageDeliveryRecord", b =>
+                {
+                    b.Property<string>("Queue")
+                        .HasColumnType("text")
+                        .HasColumnName("queue");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("message_id");
+
+                    b.Property<int>("AloneDeliveries")
+                        .HasColumnType("integer")
+                        .HasColumnName("alone_deliveries");
+
+                    b.Property<DateTimeOffset>("LastStartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_started_at");
+
+                    b.HasKey("Queue", "MessageId")
+                        .HasName("pk_message_deliveries");
+
+                    b.ToTable("message_deliveries", (string)null);
+                });
+
             modelBuilder.Entity("AiGov.Infrastructure.Persistence.RemovedBlockRecord", b =>
                 {
                     b.Property<Guid>("DocumentId")

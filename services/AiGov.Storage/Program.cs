@@ -18,6 +18,7 @@ builder.AddPipelineBus(bus =>
     bus.AddStageBatchConsumer<StoreDocumentBatchConsumer, StorageOptions>(QueueNames.Storage);
     bus.AddStageConsumer<RecordRejectionConsumer>(QueueNames.Storage);
     bus.AddStageConsumer<RecordFailureConsumer>(QueueNames.Storage);
+    bus.AddStageConsumer<RecordUnreadableConsumer>(QueueNames.Storage);
 });
 
 var app = builder.Build();

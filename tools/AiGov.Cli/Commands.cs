@@ -51,6 +51,17 @@ public sealed class Commands(DocumentQueries queries, Func<QueueMonitor> queues,
             }
             console.Write(table);
         }
+        var unreadable = await queries.UnreadableCountsAsync(ct);
+        if (unreadable.Count > 0)
+        {
+            console.MarkupLineInterpolated($"[yellow]Messages no stage could read: {unreadable.Sum(u => u.Count):N0} ({unreadable.Sum(u => u.WithoutDocument):N0} named no document, so no row shows them). They wait in <queue>_error: fix their publisher, then 'aigov replay <queue>' or purge the queue.[/]");
+            var table = new Table().Title("Unreadable messages").AddColumns("queue", "count", "naming no document", "last");
+            foreach (var count in unreadable)
+            {
+                table.AddRow(Markup.Escape(count.Queue), count.Count.ToString("N0"), count.WithoutDocument.ToString("N0"), count.Last.ToString("u"));
+            }
+            console.Write(table);
+        }
         if (dataRoot is not null)
         {
             WriteStuckFiles(dataRoot);

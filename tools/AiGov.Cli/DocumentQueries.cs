@@ -6,6 +6,9 @@ public sealed record StatusCount(string Status, string? Language, long Count);
 
 public sealed record RecentError(Guid Id, string FileName, string Status, string Error, DateTimeOffset StoredAt);
 
+/// <summary>Messages a stage could not read, per queue: how many, how many of them named no document, the last one.</summary>
+public sealed record UnreadableCount(string Queue, long Count, long WithoutDocument, DateTimeOffset Last);
+
 public sealed record SearchHit(Guid Id, string FileName, string? Title, string Snippet, double Rank);
 
 /// <summary>The SQL behind the commands; each method one round trip.</summary>
@@ -26,6 +29,15 @@ public sealed class DocumentQueries(NpgsqlDataSource dataSource)
             """);
         command.Parameters.AddWithValue("limit", limit);
         return await ReadAsync(command, r => new RecentError(r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetFieldValue<DateTimeOffset>(4)), ct);
+    }
+
+    public async Task<List<UnreadableCount>> UnreadableCountsAsync(CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT queue, count(*), count(*) FILTER (WHERE document_id IS NULL), max(at) FROM unreadable_messages
+            GROUP BY queue ORDER BY queue
+            """);
+        return await ReadAsync(command, r => new UnreadableCount(r.GetString(0), r.GetInt64(1), r.GetInt64(2), r.GetFieldValue<DateTimeOffset>(3)), ct);
     }
 
     /// <summary>A document by id, or every document with that file name (newest first).</summary>

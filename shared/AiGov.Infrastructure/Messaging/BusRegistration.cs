@@ -2,6 +2,7 @@ using AiGov.Infrastructure.Persistence;
 using AiGov.Infrastructure.Resilience;
 using AiGov.Infrastructure.Telemetry;
 using MassTransit;
+using MassTransit.Middleware;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -41,12 +42,20 @@ public static class BusRegistration
 
             // RabbitMq:QuorumQueues: every endpoint that ConfigureEndpoints creates (the stage queues) is declared as a
             // quorum queue; its _error and _skipped queues copy the queue arguments, so they are quorum queues too.
-            bus.AddRabbitMqConfigureEndpointsCallback((context, _, endpoint) =>
+            // Every endpoint's error pipe first reports a message whose body could not be read (UnreadableMessageFilter),
+            // then does what MassTransit's default does: a fault event, and the message into <queue>_error.
+            bus.AddRabbitMqConfigureEndpointsCallback((context, name, endpoint) =>
             {
                 if (context.GetRequiredService<IOptions<RabbitMqOptions>>().Value.QuorumQueues)
                 {
                     endpoint.SetQuorumQueue();
                 }
+                endpoint.ConfigureError(error =>
+                {
+                    error.UseFilter(new UnreadableMessageFilter(context, name));
+                    error.UseFilter(new GenerateFaultFilter());
+                    error.UseFilter(new ErrorTransportFilter());
+                });
             });
 
             bus.UsingRabbitMq((context, cfg) =>

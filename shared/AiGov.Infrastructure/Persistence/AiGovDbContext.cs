@@ -16,6 +16,7 @@ public sealed class AiGovDbContext(DbContextOptions<AiGovDbContext> options) : D
     public DbSet<DedupBandRecord> DedupBands => Set<DedupBandRecord>();
     public DbSet<StoryAnchorRecord> StoryAnchors => Set<StoryAnchorRecord>();
     public DbSet<MessageDeliveryRecord> MessageDeliveries => Set<MessageDeliveryRecord>();
+    public DbSet<UnreadableMessageRecord> UnreadableMessages => Set<UnreadableMessageRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -144,6 +145,20 @@ public sealed class AiGovDbContext(DbContextOptions<AiGovDbContext> options) : D
             delivery.Property(d => d.MessageId).HasColumnName("message_id");
             delivery.Property(d => d.AloneDeliveries).HasColumnName("alone_deliveries");
             delivery.Property(d => d.LastStartedAt).HasColumnName("last_started_at");
+        });
+
+        modelBuilder.Entity<UnreadableMessageRecord>(unreadable =>
+        {
+            unreadable.ToTable("unreadable_messages");
+            unreadable.HasKey(u => u.Id).HasName("pk_unreadable_messages");
+            unreadable.Property(u => u.Id).HasColumnName("id").ValueGeneratedNever();
+            unreadable.Property(u => u.Queue).HasColumnName("queue");
+            unreadable.Property(u => u.MessageId).HasColumnName("message_id");
+            unreadable.Property(u => u.DocumentId).HasColumnName("document_id");
+            unreadable.Property(u => u.FileName).HasColumnName("file_name");
+            unreadable.Property(u => u.Reason).HasColumnName("reason");
+            unreadable.Property(u => u.At).HasColumnName("at");
+            unreadable.HasIndex(u => u.MessageId).HasDatabaseName("ix_unreadable_messages_message_id").IsUnique();
         });
     }
 }

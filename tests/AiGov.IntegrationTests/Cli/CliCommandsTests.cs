@@ -84,6 +84,24 @@ public sealed class CliCommandsTests(DatabaseFixture database) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Status_CountsTheMessagesNoStageCouldRead()
+    {
+        await using (var insert = database.DataSource.CreateCommand("""
+            INSERT INTO unreadable_messages (id, queue, message_id, document_id, file_name, reason, at) VALUES
+                (gen_random_uuid(), 'cleaning', gen_random_uuid(), gen_random_uuid(), 'a.html', 'unreadable_message: SerializationException: x', now()),
+                (gen_random_uuid(), 'cleaning', gen_random_uuid(), NULL, NULL, 'unreadable_message: SerializationException: y', now())
+            """))
+        {
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        Assert.Equal(0, await Commands(failingQueues: true).StatusAsync(CancellationToken.None));
+
+        Assert.Contains("Messages no stage could read: 2 (1 named no document", _console.Output);
+        Assert.Matches(@"cleaning\s*│\s*2\s*│\s*1\s*│", _console.Output);
+    }
+
+    [Fact]
     public async Task Show_FindsByFileName_WithDuplicateLinksAndRemovedBlocks()
     {
         var exit = await Commands().ShowAsync("news/original.txt", CancellationToken.None);

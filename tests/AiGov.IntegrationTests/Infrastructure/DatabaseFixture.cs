@@ -27,7 +27,7 @@ public sealed class DatabaseFixture(IMessageSink diagnostics) : IAsyncLifetime
 
     public async Task TruncateAsync()
     {
-        await using var command = DataSource.CreateCommand("TRUNCATE documents, content_fingerprints, document_removed_blocks, dedup_documents, dedup_bands, story_anchors, document_events CASCADE");
+        await using var command = DataSource.CreateCommand("TRUNCATE documents, content_fingerprints, document_removed_blocks, dedup_documents, dedup_bands, story_anchors, document_events, message_deliveries, unreadable_messages CASCADE");
         await command.ExecuteNonQueryAsync();
     }
 

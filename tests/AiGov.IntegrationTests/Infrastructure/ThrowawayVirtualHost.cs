@@ -86,6 +86,26 @@ public sealed class ThrowawayVirtualHost : IAsyncDisposable
         }
     }
 
+    /// <summary>Publishes <paramref name="payload"/> as it is (no envelope, no checks) with MassTransit's content type,
+    /// as a broken or hostile publisher would.</summary>
+    public async Task PublishRawToAsync(string exchangeName, string payload)
+    {
+        var body = new
+        {
+            properties = new { content_type = "application/vnd.masstransit+json", delivery_mode = 2, headers = new Dictionary<string, string>() },
+            routing_key = "",
+            payload,
+            payload_encoding = "string",
+        };
+        var response = await _http.PostAsJsonAsync($"exchanges/{Name}/{Uri.EscapeDataString(exchangeName)}/publish", body);
+        response.EnsureSuccessStatusCode();
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        if (!json.RootElement.GetProperty("routed").GetBoolean())
+        {
+            throw new InvalidOperationException($"The message to {exchangeName} reached no queue.");
+        }
+    }
+
     /// <summary>Takes the first message of <paramref name="queue"/> and gives it back unanswered, as a consumer whose
     /// process died would: RabbitMQ delivers it next marked redelivered.</summary>
     public async Task ReturnUnansweredAsync(string queue)

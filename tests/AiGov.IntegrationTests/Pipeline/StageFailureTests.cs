@@ -34,4 +34,35 @@ public sealed class StageFailureTests(PipelineFixture pipeline)
         Assert.NotNull(errorQueue);
         Assert.Equal(1, errorQueue.Ready);
     }
+
+    [Fact]
+    public async Task MessageWithABrokenBody_EndsAsFailedRow_WhenItStillNamesItsDocument_AndIsCountedOtherwise()
+    {
+        const string fileName = "failures/broken-body.html";
+        var documentId = Guid.NewGuid();
+        var unreadableBefore = await CountUnreadableAsync();
+
+        // Cut off mid-envelope: not JSON, but the document id and the file name are still in it.
+        await pipeline.VirtualHost.PublishRawToAsync(QueueNames.Cleaning,
+            $$"""{"messageId":"{{Guid.NewGuid()}}","messageType":["urn:message:AiGov.Contracts:DocumentArrived"],"message":{"documentId":"{{documentId}}","source":{"fileName":"{{fileName}}","siz""");
+        // Names nothing at all.
+        await pipeline.VirtualHost.PublishRawToAsync(QueueNames.Cleaning, "\u0000 not a message");
+
+        var row = (await pipeline.WaitForRowsAsync([fileName], TimeSpan.FromSeconds(60)))[fileName];
+        Assert.Equal(documentId, row.Id);
+        Assert.Equal("failed", row.Status);
+        Assert.StartsWith("cleaning_failed: unreadable_message: SerializationException: ", row.Error);
+        for (var i = 0; i < 60 && await CountUnreadableAsync() < unreadableBefore + 2; i++)
+        {
+            await Task.Delay(500);
+        }
+        Assert.Equal(unreadableBefore + 2, await CountUnreadableAsync());
+        Assert.NotNull(await pipeline.WaitForQueueAsync(QueueNames.Cleaning + "_error", q => q.Ready >= 2, TimeSpan.FromSeconds(30)));
+    }
+
+    private async Task<long> CountUnreadableAsync()
+    {
+        await using var count = pipeline.DataSource.CreateCommand("SELECT count(*) FROM unreadable_messages WHERE queue = 'cleaning'");
+        return (long)(await count.ExecuteScalarAsync())!;
+    }
 }

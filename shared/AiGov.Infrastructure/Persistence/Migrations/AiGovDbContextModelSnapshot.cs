@@ -345,6 +345,48 @@ namespace AiGov.Infrastructure.Persistence.Migrations
                     b.ToTable("story_anchors", (string)null);
                 });
 
+            modelBuilder.Entity("AiGov.Infrastructure.Persistence.UnreadableMessageRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid?>("DocumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("document_id");
+
+                    b.Property<string>("FileName")
+                        .HasColumnType("text")
+                        .HasColumnName("file_name");
+
+                    b.Property<Guid?>("MessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("message_id");
+
+                    b.Property<string>("Queue")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("queue");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_unreadable_messages");
+
+                    b.HasIndex("MessageId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_unreadable_messages_message_id");
+
+                    b.ToTable("unreadable_messages", (string)null);
+                });
+
             modelBuilder.Entity("AiGov.Infrastructure.Persistence.DocumentEventRecord", b =>
                 {
                     b.HasOne("AiGov.Infrastructure.Persistence.DocumentRecord", null)

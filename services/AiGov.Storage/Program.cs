@@ -18,7 +18,6 @@ builder.AddPipelineBus(bus =>
     bus.AddStageBatchConsumer<StoreDocumentBatchConsumer, StorageOptions>(QueueNames.Storage);
     bus.AddStageConsumer<RecordRejectionConsumer>(QueueNames.Storage);
     bus.AddStageConsumer<RecordFailureConsumer>(QueueNames.Storage);
-    bus.AddStageConsumer<RecordUnreadableConsumer>(QueueNames.Storage);
 });
 
 var app = builder.Build();

@@ -6,6 +6,7 @@ using MassTransit.Middleware;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -52,7 +53,7 @@ public static class BusRegistration
                 }
                 endpoint.ConfigureError(error =>
                 {
-                    error.UseFilter(new UnreadableMessageFilter(context, name));
+                    error.UseFilter(new UnreadableMessageFilter(context, name, context.GetRequiredService<ILogger<UnreadableMessageFilter>>()));
                     error.UseFilter(new GenerateFaultFilter());
                     error.UseFilter(new ErrorTransportFilter());
                 });
@@ -78,23 +79,12 @@ public static class BusRegistration
     {
         builder.Services.AddSingleton<SuspectGate>();
         var connectionString = builder.Configuration.GetConnectionString(DatabaseRegistration.ConnectionStringName);
-        if (builder.Services.Any(service => service.ServiceType == typeof(NpgsqlDataSource)))
-        {
-            builder.Services.AddSingleton(context => new DeliveryLedger(context.GetRequiredService<NpgsqlDataSource>()));
-        }
-        else if (!string.IsNullOrWhiteSpace(connectionString))
-        {
-            var dataSource = new NpgsqlDataSourceBuilder(connectionString)
+        builder.Services.AddSingleton(services => new DeliveryLedger(services.GetService<NpgsqlDataSource>()
+            ?? (string.IsNullOrWhiteSpace(connectionString) ? null : new NpgsqlDataSourceBuilder(connectionString)
             {
                 Name = builder.Environment.ApplicationName + "-delivery-ledger",
                 ConnectionStringBuilder = { MaxPoolSize = 2 },
-            }.Build();
-            builder.Services.AddSingleton(new DeliveryLedger(dataSource));
-        }
-        else
-        {
-            builder.Services.AddSingleton(new DeliveryLedger(null));
-        }
+            }.Build())));
     }
 
     /// <summary>One broker (<c>RabbitMq:Host</c>/<c>Port</c>), or with <c>RabbitMq:Nodes</c> MassTransit's cluster list:

@@ -62,7 +62,7 @@ public sealed class DeliveryLimitFilter<T>(SuspectGate gate, DeliveryLedger ledg
         }
 
         using var alone = await gate.EnterAloneAsync(context.CancellationToken);
-        var queue = QueueOf(context);
+        var queue = ReceiveQueue.NameOf(context.ReceiveContext);
         int earlier;
         try
         {
@@ -111,9 +111,6 @@ public sealed class DeliveryLimitFilter<T>(SuspectGate gate, DeliveryLedger ledg
                 messageId, queue, e.Message);
         }
     }
-
-    private static string QueueOf(ConsumeContext context) =>
-        context.ReceiveContext.InputAddress?.AbsolutePath.Trim('/').Split('/').LastOrDefault() ?? "unknown";
 
     private static bool IsLedgerFailure(Exception e, CancellationToken consumeToken) =>
         e is NpgsqlException or TimeoutException or SocketException

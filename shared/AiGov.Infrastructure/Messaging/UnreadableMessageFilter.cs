@@ -61,13 +61,12 @@ public static partial class UnreadableBody
 /// <see cref="MessageUnreadable"/> for it, with the document id when the body still names one, then lets the message go
 /// on to <c>&lt;queue&gt;_error</c> as before.
 /// </summary>
-public sealed class UnreadableMessageFilter(IServiceProvider services, string queue) : IFilter<ExceptionReceiveContext>
+public sealed class UnreadableMessageFilter(IServiceProvider services, string queue, ILogger<UnreadableMessageFilter> logger) : IFilter<ExceptionReceiveContext>
 {
     public async Task Send(ExceptionReceiveContext context, IPipe<ExceptionReceiveContext> next)
     {
         if (!context.IsFaulted && IsUnreadable(context.Exception))
         {
-            var logger = services.GetRequiredService<ILogger<UnreadableMessageFilter>>();
             try
             {
                 var recovered = UnreadableBody.Recover(context.Body.GetBytes());

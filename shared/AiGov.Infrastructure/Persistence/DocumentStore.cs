@@ -50,6 +50,24 @@ public sealed class DocumentStore(NpgsqlDataSource dataSource)
              AS e(document_id, ordinal, stage, host, started_at, duration_ms, outcome, detail)
         """;
 
+    /// <summary>Keeps a message no stage could read in <c>unreadable_messages</c>, once per event id.</summary>
+    public async Task RecordUnreadableAsync(UnreadableMessageRecord unreadable, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            INSERT INTO unreadable_messages (id, queue, message_id, document_id, file_name, reason, at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7)
+            ON CONFLICT DO NOTHING
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = unreadable.Id });
+        command.Parameters.Add(new NpgsqlParameter { Value = unreadable.Queue });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)unreadable.MessageId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)unreadable.DocumentId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)unreadable.FileName ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = unreadable.Reason });
+        command.Parameters.Add(new NpgsqlParameter { Value = unreadable.At });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     /// <summary>Returns false when the row already existed (a redelivery) and was left as it was.</summary>
     public async Task<bool> SaveAsync(DocumentRecord document, CancellationToken cancellationToken) =>
         await SaveAsync(document, [], [], cancellationToken);

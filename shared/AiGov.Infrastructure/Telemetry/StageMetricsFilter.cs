@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Reflection;
+using AiGov.Infrastructure.Messaging;
 using MassTransit;
 using Microsoft.Extensions.Logging;
 
@@ -15,7 +16,7 @@ public sealed class StageMetricsFilter<T>(ILogger<StageMetricsFilter<T>> logger)
 
     public async Task Send(ConsumeContext<T> context, IPipe<ConsumeContext<T>> next)
     {
-        var stage = context.ReceiveContext.InputAddress?.AbsolutePath.Trim('/').Split('/').LastOrDefault() ?? "unknown";
+        var stage = ReceiveQueue.NameOf(context.ReceiveContext);
         var documentId = DocumentIdOf(context.Message);
         var tags = new TagList { { "stage", stage }, { "message", typeof(T).Name } };
         Activity.Current?.SetTag("aigov.document_id", documentId);

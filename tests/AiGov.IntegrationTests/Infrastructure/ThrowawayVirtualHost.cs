@@ -69,30 +69,16 @@ public sealed class ThrowawayVirtualHost : IAsyncDisposable
             sentTime = DateTimeOffset.UtcNow,
             headers = new { },
         };
-        var body = new
-        {
-            properties = new { content_type = "application/vnd.masstransit+json", delivery_mode = 2, headers = headers ?? new Dictionary<string, string>() },
-            routing_key = "",
-            payload = JsonSerializer.Serialize(envelope, s_camelCase),
-            payload_encoding = "string",
-        };
-        var exchange = Uri.EscapeDataString(exchangeName);
-        var response = await _http.PostAsJsonAsync($"exchanges/{Name}/{exchange}/publish", body);
-        response.EnsureSuccessStatusCode();
-        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        if (!json.RootElement.GetProperty("routed").GetBoolean())
-        {
-            throw new InvalidOperationException($"The message to {exchangeName} reached no queue.");
-        }
+        await PublishRawToAsync(exchangeName, JsonSerializer.Serialize(envelope, s_camelCase), headers);
     }
 
-    /// <summary>Publishes <paramref name="payload"/> as it is (no envelope, no checks) with MassTransit's content type,
+    /// <summary>Publishes <paramref name="payload"/> as it is (no envelope is made) with MassTransit's content type,
     /// as a broken or hostile publisher would.</summary>
-    public async Task PublishRawToAsync(string exchangeName, string payload)
+    public async Task PublishRawToAsync(string exchangeName, string payload, IReadOnlyDictionary<string, string>? headers = null)
     {
         var body = new
         {
-            properties = new { content_type = "application/vnd.masstransit+json", delivery_mode = 2, headers = new Dictionary<string, string>() },
+            properties = new { content_type = "application/vnd.masstransit+json", delivery_mode = 2, headers = headers ?? new Dictionary<string, string>() },
             routing_key = "",
             payload,
             payload_encoding = "string",

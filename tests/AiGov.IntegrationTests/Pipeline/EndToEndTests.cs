@@ -96,7 +96,12 @@ public sealed class EndToEndTests(PipelineFixture pipeline)
             Assert.StartsWith(reason + ": ", row.Error);
             Assert.Null(row.CleanText);
             var failedPath = Path.Combine(pipeline.Failed, name);
-            Assert.True(File.Exists(failedPath) || new FileInfo(failedPath).LinkTarget is not null, $"{name} was not moved to failed/");
+            // The watcher publishes the rejection before it moves the file: the row can be there first.
+            for (var i = 0; i < 100 && !MovedToFailed(failedPath); i++)
+            {
+                await Task.Delay(100);
+            }
+            Assert.True(MovedToFailed(failedPath), $"{name} was not moved to failed/");
             using var sidecar = JsonDocument.Parse(await File.ReadAllTextAsync(failedPath + ".error.json"));
             Assert.Equal(reason, sidecar.RootElement.GetProperty("reason").GetString());
             Assert.False(string.IsNullOrWhiteSpace(sidecar.RootElement.GetProperty("detail").GetString()));
@@ -145,4 +150,6 @@ public sealed class EndToEndTests(PipelineFixture pipeline)
         }
         return trail;
     }
+
+    private static bool MovedToFailed(string failedPath) => File.Exists(failedPath) || new FileInfo(failedPath).LinkTarget is not null;
 }

@@ -9,7 +9,7 @@ export AIGOV_ROOT="$root" DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 MASSTRAN
 . "$root/scripts/lib/infra.sh"
 
 command -v dotnet >/dev/null || { echo "ERROR: dotnet is not on PATH -- install the .NET 10 SDK" >&2; exit 1; }
-echo "test: [1/6] servers" >&2
+echo "test: [1/7] servers" >&2
 infra_install_missing
 started=()
 # Capture first: `infra_status | grep -q` under pipefail fails with SIGPIPE (141) when grep stops reading after the
@@ -30,12 +30,12 @@ export AIGOV_TEST_POSTGRES="Host=127.0.0.1;Port=${AIGOV_PG_PORT:-5432};Database=
 export AIGOV_TEST_RABBITMQ_HOST=127.0.0.1 AIGOV_TEST_RABBITMQ_PORT="${AIGOV_AMQP_PORT:-5672}" \
   AIGOV_TEST_RABBITMQ_MANAGEMENT_PORT="${AIGOV_MGMT_PORT:-15672}" AIGOV_TEST_RABBITMQ_USER=guest AIGOV_TEST_RABBITMQ_PASSWORD=guest
 
-echo "test: [2/6] build (Release)" >&2
+echo "test: [2/7] build (Release)" >&2
 dotnet build "$root/AiGovPipeline.sln" -c Release -nologo -v minimal
 
 results="$root/.local/test-results/$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$results"
-echo "test: [3/6] dotnet test (results in ${results#"$root"/})" >&2
+echo "test: [3/7] dotnet test (results in ${results#"$root"/})" >&2
 status=0
 dotnet test "$root/AiGovPipeline.sln" -c Release --no-build --logger trx --logger "console;verbosity=normal" \
   --results-directory "$results" || status=$?
@@ -46,10 +46,10 @@ suites_passed=0 suites_failed=0 suites_ran=0
 run_suite() {
   local step="$1" switch="$2" kill_after="$3" title="$4" script="$5"
   if [ "${!switch:-1}" != 1 ]; then
-    echo "test: [$step/6] $title skipped ($switch=0)" >&2
+    echo "test: [$step/7] $title skipped ($switch=0)" >&2
     return 0
   fi
-  echo "test: [$step/6] $title (scripts/$script, a stack of its own)" >&2
+  echo "test: [$step/7] $title (scripts/$script, a stack of its own)" >&2
   suites_ran=$((suites_ran + 1))
   if AIGOV_SERVICES_PREBUILT=1 timeout --kill-after="$kill_after" 600 bash "$root/scripts/$script"; then
     suites_passed=$((suites_passed + 1))
@@ -63,8 +63,11 @@ run_suite 4 AIGOV_RUN_CHAOS 60 "fault suite" chaos.sh
 # a replica per stage SIGKILLed mid-stream (~4 min). AIGOV_RUN_CLUSTER_TEST=0 skips it (e.g. where ports 5701-5703
 # are taken by scripts/cluster.sh).
 run_suite 5 AIGOV_RUN_CLUSTER_TEST 120 "scale-out fault test" cluster-test.sh
+# Hostile input (issue #19): bombs, pathological pages, 10,000 tiny files, broken bodies and a message that crashes its
+# consumer; afterwards every service healthy, every file one row with a reason, every stage idle (~3 min).
+run_suite 6 AIGOV_RUN_HOSTILE 60 "hostile-input suite" hostile.sh
 
-echo "test: [6/6] results" >&2
+echo "test: [7/7] results" >&2
 # With no TRX file (or no match) grep fails and, under pipefail, the pipeline too: awk has printed 0 all the same.
 sum() { cat "$results"/*.trx 2>/dev/null | grep -o "<Counters [^>]*" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' | awk '{s+=$1} END {print s+0}' || true; }
 passed="$(( $(sum passed) + suites_passed ))"
@@ -90,7 +93,7 @@ if [ "$failed" -ne 0 ]; then
                             printf "  FAILED %s: %s\n", name, substr(line, 1, 300); want = 0 }
     ' "$trx" >&2
   done
-  [ "$suites_failed" -eq 0 ] || echo "  FAILED $suites_failed script suite(s): see the chaos/cluster-test output above" >&2
+  [ "$suites_failed" -eq 0 ] || echo "  FAILED $suites_failed script suite(s): see the chaos/cluster-test/hostile output above" >&2
 fi
 # dotnet test also fails a run whose tests all passed when the run logged an error (a fixture's clean-up that threw,
 # a test host that wrote to its error stream): the TRX keeps those as run infos. Say them here, near the tail.

@@ -58,9 +58,7 @@ public sealed class RecordFailureConsumer(DocumentStore store, ILogger<RecordFai
         IReadOnlyList<StageVisit> trail)
     {
         var exception = context.Message.Exceptions.FirstOrDefault();
-        var reason = exception is null
-            ? "no exception recorded"
-            : $"{exception.ExceptionType}: {exception.Message}";
+        var reason = exception is null ? "no exception recorded" : FailureReason.Of(exception.ExceptionType, exception.Message);
         var gaveUp = new StageVisit
         {
             Stage = stage,

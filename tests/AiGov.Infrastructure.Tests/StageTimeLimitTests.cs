@@ -38,7 +38,7 @@ public sealed class StageTimeLimitTests
             }
         }, CancellationToken.None));
 
-        Assert.StartsWith("language-detection gave up on the document after 0.05 s", error.Message);
+        Assert.StartsWith("timeout: language-detection gave up on the document after 0.05 s", error.Message);
         // Once running, the work saw the cancelled token and ended. On a loaded machine the thread pool may start the
         // work only after the limit has passed and RunAsync has returned: the work must still run and see its token.
         await started.Task.WaitAsync(TimeSpan.FromMinutes(5));

@@ -27,8 +27,12 @@ public sealed class StageTimeLimitOptions
 /// retried (the same document would take as long again): the message goes to <c>&lt;queue&gt;_error</c> and the
 /// document becomes a <c>failed</c> row with this message as its reason.</summary>
 public sealed class StageTimeoutException(string stage, TimeSpan limit)
-    : Exception($"{stage} gave up on the document after {limit.TotalSeconds:0.###} s (the limit, Stage__TimeoutSeconds); " +
-                "it is pathological for this stage: split or simplify it and drop it again, or raise the limit and replay it");
+    : Exception($"{ReasonCode}: {stage} gave up on the document after {limit.TotalSeconds:0.###} s (the limit, Stage__TimeoutSeconds); " +
+                "it is pathological for this stage: split or simplify it and drop it again, or raise the limit and replay it")
+{
+    /// <summary>The reason code that begins the message, and so the <c>failed</c> row's error after the stage.</summary>
+    public const string ReasonCode = "timeout";
+}
 
 /// <summary>Runs a stage's CPU work on a document under the configured time limit. The work gets a token that is
 /// cancelled at the limit and should check it between steps; the consumer stops waiting at the limit either way, so

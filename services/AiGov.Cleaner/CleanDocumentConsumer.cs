@@ -2,6 +2,7 @@ using AiGov.Contracts;
 using AiGov.Infrastructure.Messaging;
 using AiGov.Infrastructure.Telemetry;
 using AiGov.Text;
+using AiGov.Text.Pdf;
 using MassTransit;
 
 namespace AiGov.Cleaner;
@@ -10,9 +11,11 @@ namespace AiGov.Cleaner;
 /// Receives the raw bytes, keeps the article, publishes the clean text with its metadata and the audit of what was
 /// removed. A document the cleaner cannot read throws <see cref="UnreadableDocumentException"/>, a
 /// <see cref="FormatException"/>: the stage's retry policy does not retry it, and it becomes a <c>failed</c> row; so
-/// does one that takes longer than the stage's time limit (<see cref="StageTimeoutException"/>).
+/// does one that takes longer than the stage's time limit (<see cref="StageTimeoutException"/>). A PDF is read by
+/// <see cref="IPdfReader"/> (a child process, killed at the limit).
 /// </summary>
-public sealed class CleanDocumentConsumer(StageTimeLimit timeLimit, SitePhraseFile sitePhrases, ILogger<CleanDocumentConsumer> logger) : IConsumer<DocumentArrived>
+public sealed class CleanDocumentConsumer(StageTimeLimit timeLimit, SitePhraseFile sitePhrases, IPdfReader pdfReader, ILogger<CleanDocumentConsumer> logger)
+    : IConsumer<DocumentArrived>
 {
     public async Task Consume(ConsumeContext<DocumentArrived> context)
     {
@@ -23,7 +26,7 @@ public sealed class CleanDocumentConsumer(StageTimeLimit timeLimit, SitePhraseFi
         try
         {
             cleaned = await timeLimit.RunAsync(QueueNames.Cleaning,
-                token => DocumentCleaner.Clean(arrived.Content, arrived.Source.FileName, phrases, token), context.CancellationToken);
+                token => DocumentCleaner.Clean(arrived.Content, arrived.Source.FileName, phrases, pdfReader, token), context.CancellationToken);
         }
         catch (UnreadableDocumentException exception)
         {

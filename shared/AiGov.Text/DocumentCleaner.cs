@@ -37,11 +37,17 @@ public static partial class DocumentCleaner
 
     /// <summary><see cref="Clean(ReadOnlySpan{byte}, string, CancellationToken)"/>, also dropping the lines that
     /// <paramref name="sitePhrases"/> lists for the document's site (label <c>site-repeat</c>).</summary>
-    public static CleanedDocument Clean(ReadOnlySpan<byte> content, string fileName, SitePhrases sitePhrases, CancellationToken cancellationToken = default)
+    public static CleanedDocument Clean(ReadOnlySpan<byte> content, string fileName, SitePhrases sitePhrases, CancellationToken cancellationToken = default) =>
+        Clean(content, fileName, sitePhrases, pdfReader: null, cancellationToken);
+
+    /// <summary><see cref="Clean(ReadOnlySpan{byte}, string, SitePhrases, CancellationToken)"/> reading a PDF with
+    /// <paramref name="pdfReader"/> (null: in this process).</summary>
+    public static CleanedDocument Clean(ReadOnlySpan<byte> content, string fileName, SitePhrases sitePhrases, IPdfReader? pdfReader,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(fileName);
         var format = SourceFormats.FromFileName(fileName) ?? SourceFormats.Sniff(content);
-        return Clean(content, format, sitePhrases, cancellationToken);
+        return Clean(content, format, sitePhrases, pdfReader, cancellationToken);
     }
 
     /// <summary>
@@ -58,10 +64,16 @@ public static partial class DocumentCleaner
 
     /// <summary><see cref="Clean(ReadOnlySpan{byte}, SourceFormat, CancellationToken)"/> with the phrases mined for
     /// the document's site (<see cref="SitePhrases.SiteKey"/>).</summary>
-    public static CleanedDocument Clean(ReadOnlySpan<byte> content, SourceFormat format, SitePhrases sitePhrases, CancellationToken cancellationToken = default)
+    public static CleanedDocument Clean(ReadOnlySpan<byte> content, SourceFormat format, SitePhrases sitePhrases, CancellationToken cancellationToken = default) =>
+        Clean(content, format, sitePhrases, pdfReader: null, cancellationToken);
+
+    /// <summary><see cref="Clean(ReadOnlySpan{byte}, SourceFormat, SitePhrases, CancellationToken)"/> reading a PDF
+    /// with <paramref name="pdfReader"/> (null: in this process).</summary>
+    public static CleanedDocument Clean(ReadOnlySpan<byte> content, SourceFormat format, SitePhrases sitePhrases, IPdfReader? pdfReader,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sitePhrases);
-        var (extracted, encodingName) = Extract(content, format, cancellationToken);
+        var (extracted, encodingName) = Extract(content, format, pdfReader, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         var text = extracted.Text;
         var title = TitleOf(extracted, format);
@@ -116,7 +128,7 @@ public static partial class DocumentCleaner
         {
             return null;
         }
-        var (extracted, _) = Extract(content, format, CancellationToken.None);
+        var (extracted, _) = Extract(content, format, pdfReader: null, CancellationToken.None);
         return BoilerplateRemover.Apply(extracted.Text, TitleOf(extracted, format), null).Text;
     }
 
@@ -130,12 +142,13 @@ public static partial class DocumentCleaner
             ? $"the {format.ToString().ToLowerInvariant()} file ({bytes:N0} bytes) holds no letters once markup and boilerplate are removed; if it should, save the page's text or a PDF with a text layer and drop that"
             : $"the html page ({bytes:N0} bytes) has no readable text outside scripts, styles and page furniture (its {extractedCharacters:N0} characters of text were all boilerplate); the article may be loaded by a script: save the rendered page instead";
 
-    private static (ExtractedDocument Document, string EncodingName) Extract(ReadOnlySpan<byte> content, SourceFormat format, CancellationToken cancellationToken)
+    private static (ExtractedDocument Document, string EncodingName) Extract(ReadOnlySpan<byte> content, SourceFormat format, IPdfReader? pdfReader,
+        CancellationToken cancellationToken)
     {
         switch (format)
         {
             case SourceFormat.Pdf:
-                return (PdfTextExtractor.Extract(content.ToArray(), cancellationToken), "binary");
+                return (pdfReader?.Read(content.ToArray(), cancellationToken) ?? PdfTextExtractor.Extract(content.ToArray(), cancellationToken), "binary");
             case SourceFormat.Docx:
                 return (DocxTextExtractor.Extract(content.ToArray(), cancellationToken), "utf-8");
         }

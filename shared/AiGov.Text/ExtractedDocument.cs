@@ -5,4 +5,4 @@ namespace AiGov.Text;
 /// <param name="Text">Normalised text, paragraphs separated by blank lines.</param>
 /// <param name="Removed">What the reader dropped itself (page headers, HTML chrome), in document order.</param>
 /// <param name="Metadata">What the format itself declares about the document.</param>
-internal sealed record ExtractedDocument(string? Title, string Text, IReadOnlyList<RemovedText> Removed, ArticleMetadata Metadata);
+public sealed record ExtractedDocument(string? Title, string Text, IReadOnlyList<RemovedText> Removed, ArticleMetadata Metadata);

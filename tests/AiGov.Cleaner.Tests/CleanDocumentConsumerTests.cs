@@ -2,6 +2,7 @@ using System.Text;
 using AiGov.Cleaner;
 using AiGov.Contracts;
 using AiGov.Infrastructure.Messaging;
+using AiGov.Text.Pdf;
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.Extensions.Configuration;
@@ -85,6 +86,7 @@ public sealed class CleanDocumentConsumerTests
             .Build())
         .AddSingleton(TimeProvider.System)
         .AddSingleton<SitePhraseFile>()
+        .AddSingleton<IPdfReader, ChildProcessPdfReader>()
         .AddMassTransitTestHarness(bus =>
         {
             bus.ConfigureUsageTelemetryOptions(options => options.Enabled = false);

@@ -10,9 +10,10 @@ namespace AiGov.Text.Pdf;
 /// <summary>
 /// Text of a PDF with PdfPig: words grouped into blocks (Docstrum) in reading order, lines repeated at the top or
 /// bottom of most pages (running headers, footers, page numbers) removed, soft line breaks joined and end-of-line
-/// hyphenation undone.
+/// hyphenation undone. PdfPig cannot be cancelled inside a page, so the cleaner runs this in a child process it can
+/// kill (<see cref="IPdfReader"/>).
 /// </summary>
-internal static class PdfTextExtractor
+public static class PdfTextExtractor
 {
     // Bounds the work on a hostile file; a 10 MiB PDF rarely has more.
     private const int MaxPages = 2000;

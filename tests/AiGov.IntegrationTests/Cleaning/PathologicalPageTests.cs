@@ -1,6 +1,7 @@
 using System.Text;
 using AiGov.Contracts;
 using AiGov.IntegrationTests.Infrastructure;
+using AiGov.Tests.Shared;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -46,6 +47,48 @@ public sealed class PathologicalPageTests(ITestOutputHelper output)
         var spent = cleaner.CpuTime() - before;
         output.WriteLine($"cleaner CPU in the 10 s after the {Pages} faults: {spent.TotalMilliseconds:N0} ms");
         Assert.True(spent < TimeSpan.FromSeconds(1), $"the cleaner used {spent.TotalSeconds:0.00} s of CPU in the 10 s after giving up");
+        Assert.Contains("gave up on the document after 1 s", cleaner.ReadLog());
+        Directory.Delete(logDirectory, recursive: true);
+    }
+
+    /// <summary>Issue #19 point 1 for PDF: PdfPig checks no token inside a page, so the cleaner reads each PDF in a
+    /// child process and kills it at the limit; afterwards neither the cleaner nor a child of it uses CPU.</summary>
+    [Fact]
+    public async Task PdfsGivenUpAtTheTimeLimit_FaultAndLeaveNoReaderRunning()
+    {
+        await using var servers = await TestServers.StartAsync();
+        await using var virtualHost = await ThrowawayVirtualHost.CreateAsync(servers.Rabbit);
+        var logDirectory = Directory.CreateTempSubdirectory("aigov-pathological-pdf-").FullName;
+        var settings = servers.Rabbit.ServiceSettings(virtualHost.Name);
+        settings["Stage__TimeoutSeconds"] = "1";
+        settings["MASSTRANSIT_USAGE_TELEMETRY"] = "false";
+        await using var cleaner = ServiceProcess.Start("AiGov.Cleaner", settings, logDirectory);
+        await cleaner.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
+
+        // One page of 40,000 words: ~6 s of block layout inside one PdfPig call, which no token reaches.
+        var pdf = TestPdfs.OnePagePdf(TestPdfs.WordGrid(columns: 100, rows: 400));
+        for (var i = 0; i < Pages; i++)
+        {
+            var message = new DocumentArrived { DocumentId = Guid.NewGuid(), Source = TestDocuments.Source($"grid-{i}.pdf", pdf), Content = pdf };
+            await virtualHost.PublishEnvelopeToAsync(QueueNames.Cleaning, typeof(DocumentArrived).FullName!, message);
+        }
+
+        var errors = QueueNames.Cleaning + "_error";
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);
+        while (await virtualHost.GetQueueAsync(errors) is not { Ready: >= Pages })
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"{Pages} faults were not in {errors} within 120 s:\n{cleaner.Tail()}");
+            await Task.Delay(250);
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.Empty(cleaner.ChildProcessIds());
+        var before = cleaner.CpuTime();
+        await Task.Delay(TimeSpan.FromSeconds(8));
+        var spent = cleaner.CpuTime() - before;
+        output.WriteLine($"cleaner CPU 2-10 s after the {Pages} faults: {spent.TotalMilliseconds:N0} ms");
+        Assert.True(spent < TimeSpan.FromSeconds(1), $"the cleaner used {spent.TotalSeconds:0.00} s of CPU 2-10 s after giving up");
+        Assert.Empty(cleaner.ChildProcessIds());
         Assert.Contains("gave up on the document after 1 s", cleaner.ReadLog());
         Directory.Delete(logDirectory, recursive: true);
     }

@@ -28,6 +28,34 @@ public sealed class ServiceProcess : IAsyncDisposable
         var ticks = long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture);
         return TimeSpan.FromSeconds(ticks / 100.0);
     }
+
+    /// <summary>The live processes this one started (Linux: the /proc entries whose parent is this process).</summary>
+    public IReadOnlyList<int> ChildProcessIds()
+    {
+        var children = new List<int>();
+        foreach (var folder in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(folder), out var pid))
+            {
+                continue;
+            }
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(folder, "stat"));
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                if (fields[0] != "Z" && int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture) == _process.Id)
+                {
+                    children.Add(pid);
+                }
+            }
+            catch (IOException)
+            {
+                // The process ended while it was looked at.
+            }
+        }
+        return children;
+    }
+
     public Uri BaseAddress { get; }
 
     public static ServiceProcess Start(string projectName, IReadOnlyDictionary<string, string> environment, string logDirectory)

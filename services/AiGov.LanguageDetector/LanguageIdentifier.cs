@@ -19,6 +19,11 @@ public sealed class LanguageIdentifier(ScriptModels models)
     /// <summary>Lingua (~1 ms per sentence) sees at most this much of a block.</summary>
     public const int MaximumLinguaCharacters = 2000;
 
+    /// <summary>The n-gram models score at most this much of a block: a longer one adds nothing to the answer, and no
+    /// token is checked inside a block (16 M characters of one paragraph took 1.6 s, past the 2 s a stage may go on
+    /// after its limit on a loaded machine).</summary>
+    public const int MaximumScoredCharacters = 64 * 1024;
+
     /// <summary>The longest piece of a Devanagari block given to Lingua at once.</summary>
     public const int LinguaPieceCharacters = 100;
 
@@ -92,7 +97,7 @@ public sealed class LanguageIdentifier(ScriptModels models)
         {
             return (Undetermined, 0);
         }
-        var blockText = text.AsSpan(block.Start, block.End - block.Start);
+        var blockText = text.AsSpan(block.Start, Math.Min(block.End - block.Start, MaximumScoredCharacters));
         var (best, confidence, _) = model.Score(blockText);
         if (models.ForRelativesOf(best) is { } relatives && relatives.Score(blockText) is { Ngrams: > 0 } closer)
         {

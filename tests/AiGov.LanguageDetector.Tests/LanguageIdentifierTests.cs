@@ -160,6 +160,30 @@ public class LanguageIdentifierTests
     }
 
     [Fact]
+    public void Identify_ScoresABoundedPrefixOfAParagraph_SoNoBlockRunsLongWithoutAToken()
+    {
+        // One paragraph: English just past the scored prefix, then a million characters of French. Scoring the whole
+        // block would say French; only the prefix is scored, so the work on a block stays bounded.
+        var english = Repeat(Samples.English.Replace('\n', ' '), LanguageIdentifier.MaximumScoredCharacters + 1000);
+        var french = Repeat(Samples.French.Replace('\n', ' '), 1_000_000);
+
+        var language = s_identifier.Identify(english + " " + french);
+
+        Assert.Equal("en", language.Code);
+        Assert.Equal("fr", s_identifier.Identify(french).Code);
+    }
+
+    private static string Repeat(string sample, int length)
+    {
+        var text = new System.Text.StringBuilder(length + sample.Length);
+        while (text.Length < length)
+        {
+            text.Append(sample).Append(' ');
+        }
+        return text.ToString(0, length);
+    }
+
+    [Fact]
     public async Task Identify_GivesEveryThreadItsRightAnswer_WhenCalledInParallel()
     {
         var identifier = new LanguageIdentifier();

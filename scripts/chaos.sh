@@ -23,15 +23,10 @@ deadline_s="${CHAOS_DEADLINE_SECONDS:-240}"
 say() { printf 'chaos: %s\n' "$*" >&2; }
 started_at=$SECONDS
 
-stop_all() {
-  svc_stop_all 2>/dev/null || true
-  infra_stop_rabbitmq >/dev/null 2>&1 || true
-  infra_stop_postgres >/dev/null 2>&1 || true
-}
-trap stop_all EXIT
+trap suite_stop_stack EXIT
 
 say "[1/6] a fresh stack of its own in ${AIGOV_LOCAL#"$root"/} (PostgreSQL :$AIGOV_PG_PORT, RabbitMQ :$AIGOV_AMQP_PORT, services :$AIGOV_SERVICE_PORT_BASE+)"
-stop_all
+suite_stop_stack
 rm -rf "$AIGOV_LOCAL"
 mkdir -p "$AIGOV_LOCAL"
 infra_install_missing
@@ -107,6 +102,6 @@ fi
 
 say "[6/6] stopping the chaos stack (logs kept in ${AIGOV_LOCAL#"$root"/}/logs) after $((SECONDS - started_at)) s"
 trap - EXIT
-stop_all
+suite_stop_stack
 echo "chaos: $documents dropped, $rows rows, $lost lost, $doubled doubled"
 exit "$status"

@@ -32,15 +32,10 @@ started_at=$SECONDS
 failures=0
 fail() { say "FAILED: $*"; failures=$((failures + 1)); }
 
-stop_all() {
-  svc_stop_all 2>/dev/null || true
-  infra_stop_rabbitmq >/dev/null 2>&1 || true
-  infra_stop_postgres >/dev/null 2>&1 || true
-}
-trap stop_all EXIT
+trap suite_stop_stack EXIT
 
 say "[1/7] a fresh stack of its own in ${AIGOV_LOCAL#"$root"/} (PostgreSQL :$AIGOV_PG_PORT, RabbitMQ :$AIGOV_AMQP_PORT, services :$AIGOV_SERVICE_PORT_BASE+)"
-stop_all
+suite_stop_stack
 rm -rf "$AIGOV_LOCAL"
 mkdir -p "$AIGOV_LOCAL"
 infra_install_missing
@@ -207,6 +202,6 @@ done
 
 say "[7/7] stopping the hostile stack (logs kept in ${AIGOV_LOCAL#"$root"/}/logs) after $((SECONDS - started_at)) s"
 trap - EXIT
-stop_all
+suite_stop_stack
 echo "hostile: $files files, $rows rows, $lost lost, $doubled doubled, $unexplained unexplained"
 [ "$failures" -eq 0 ]

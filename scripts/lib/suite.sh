@@ -2,6 +2,13 @@
 # What the fault suites (scripts/chaos.sh, scripts/cluster-test.sh) share: their documents, the slow drop, the row
 # counts. Source after infra.sh; the suite sets AIGOV_PG_PORT to its own PostgreSQL and defines say (progress lines).
 
+# suite_stop_stack: the suite's services, RabbitMQ and PostgreSQL, whatever state they are in (an EXIT trap).
+suite_stop_stack() {
+  svc_stop_all 2>/dev/null || true
+  infra_stop_rabbitmq >/dev/null 2>&1 || true
+  infra_stop_postgres >/dev/null 2>&1 || true
+}
+
 # suite_psql SQL: one query against the suite's database, unaligned, no headers.
 suite_psql() { PGPASSWORD=aigov psql -h 127.0.0.1 -p "$AIGOV_PG_PORT" -U aigov -d aigov -tAq -c "$1"; }
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Text;
 using AiGov.Cleaner;
 using AiGov.Tests.Shared;
@@ -62,34 +61,6 @@ public sealed class ChildProcessPdfReaderTests
         Assert.ThrowsAny<OperationCanceledException>(() => _reader.Read(pdf, giveUp.Token));
 
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2.5), $"reading stopped {clock.Elapsed.TotalSeconds:0.0} s after it began, 0.5 s after the give-up");
-        Assert.Empty(ChildReaders());
-    }
-
-    /// <summary>Live processes started by this one with the reader's argument.</summary>
-    private static List<int> ChildReaders()
-    {
-        var children = new List<int>();
-        foreach (var folder in Directory.EnumerateDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(folder), out var pid))
-            {
-                continue;
-            }
-            try
-            {
-                var stat = File.ReadAllText(Path.Combine(folder, "stat"));
-                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                if (fields[0] != "Z" && int.Parse(fields[1], CultureInfo.InvariantCulture) == Environment.ProcessId
-                    && File.ReadAllText(Path.Combine(folder, "cmdline")).Contains(ChildProcessPdfReader.ChildArgument, StringComparison.Ordinal))
-                {
-                    children.Add(pid);
-                }
-            }
-            catch (IOException)
-            {
-                // The process ended while it was looked at.
-            }
-        }
-        return children;
+        Assert.Empty(ChildProcesses.Of(Environment.ProcessId, ChildProcessPdfReader.ChildArgument));
     }
 }

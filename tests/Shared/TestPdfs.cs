@@ -34,19 +34,21 @@ public static class TestPdfs
         return content.Append("ET\n").ToString();
     }
 
-    /// <summary>A one-page PDF drawn by <paramref name="content"/> (Flate-compressed), with a correct cross-reference
-    /// table.</summary>
+    /// <summary>A one-page PDF drawn by <paramref name="content"/> (Flate-compressed).</summary>
     public static byte[] OnePagePdf(string content)
     {
-        byte[] stream;
-        using (var compressed = new MemoryStream())
+        using var compressed = new MemoryStream();
+        using (var zlib = new ZLibStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
         {
-            using (var zlib = new ZLibStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
-            {
-                zlib.Write(Encoding.ASCII.GetBytes(content));
-            }
-            stream = compressed.ToArray();
+            zlib.Write(Encoding.ASCII.GetBytes(content));
         }
+        return PdfWithContentStreams(compressed.ToArray());
+    }
+
+    /// <summary>A one-page PDF whose page is drawn by <paramref name="streams"/> (Flate-compressed), with a correct
+    /// cross-reference table.</summary>
+    public static byte[] PdfWithContentStreams(params byte[][] streams)
+    {
         using var pdf = new MemoryStream();
         var offsets = new List<long>();
         void Write(string s) => pdf.Write(Encoding.ASCII.GetBytes(s));
@@ -57,14 +59,18 @@ public static class TestPdfs
         }
 
         Write("%PDF-1.4\n");
+        var contents = string.Join(' ', streams.Select((_, i) => $"{5 + i} 0 R"));
         Object("<< /Type /Catalog /Pages 2 0 R >>");
         Object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
-        Object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 5 0 R /Resources << /Font << /F1 4 0 R >> >> >>");
+        Object($"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents [{contents}] /Resources << /Font << /F1 4 0 R >> >> >>");
         Object("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
-        offsets.Add(pdf.Position);
-        Write($"5 0 obj\n<< /Length {stream.Length} /Filter /FlateDecode >>\nstream\n");
-        pdf.Write(stream);
-        Write("\nendstream\nendobj\n");
+        foreach (var stream in streams)
+        {
+            offsets.Add(pdf.Position);
+            Write($"{offsets.Count} 0 obj\n<< /Length {stream.Length} /Filter /FlateDecode >>\nstream\n");
+            pdf.Write(stream);
+            Write("\nendstream\nendobj\n");
+        }
         var xref = pdf.Position;
         Write($"xref\n0 {offsets.Count + 1}\n0000000000 65535 f \n");
         foreach (var offset in offsets)

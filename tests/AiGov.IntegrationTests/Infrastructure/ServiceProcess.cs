@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using AiGov.Tests.Shared;
 
 namespace AiGov.IntegrationTests.Infrastructure;
 
@@ -29,32 +30,8 @@ public sealed class ServiceProcess : IAsyncDisposable
         return TimeSpan.FromSeconds(ticks / 100.0);
     }
 
-    /// <summary>The live processes this one started (Linux: the /proc entries whose parent is this process).</summary>
-    public IReadOnlyList<int> ChildProcessIds()
-    {
-        var children = new List<int>();
-        foreach (var folder in Directory.EnumerateDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(folder), out var pid))
-            {
-                continue;
-            }
-            try
-            {
-                var stat = File.ReadAllText(Path.Combine(folder, "stat"));
-                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                if (fields[0] != "Z" && int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture) == _process.Id)
-                {
-                    children.Add(pid);
-                }
-            }
-            catch (IOException)
-            {
-                // The process ended while it was looked at.
-            }
-        }
-        return children;
-    }
+    /// <summary>The live processes this one started.</summary>
+    public IReadOnlyList<int> ChildProcessIds() => ChildProcesses.Of(_process.Id);
 
     public Uri BaseAddress { get; }
 

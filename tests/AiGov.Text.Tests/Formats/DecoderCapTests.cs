@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
+using AiGov.Tests.Shared;
 using AiGov.Text.Pdf;
 
 namespace AiGov.Text.Tests.Formats;
@@ -13,7 +14,7 @@ public sealed class DecoderCapTests
     [Fact]
     public void A_pdf_built_this_way_is_read_when_its_stream_is_small()
     {
-        var pdf = PdfWithContentStreams(ContentStream("Decoded text of a small content stream.", paddingBytes: 0));
+        var pdf = TestPdfs.PdfWithContentStreams(ContentStream("Decoded text of a small content stream.", paddingBytes: 0));
 
         var cleaned = DocumentCleaner.Clean(pdf, "small.pdf");
 
@@ -23,7 +24,7 @@ public sealed class DecoderCapTests
     [Fact]
     public void A_pdf_whose_content_stream_inflates_past_the_stream_cap_is_too_large()
     {
-        var pdf = PdfWithContentStreams(ContentStream("Text before a bomb.", CappedFilterProvider.DefaultMaxStreamBytes + MiB));
+        var pdf = TestPdfs.PdfWithContentStreams(ContentStream("Text before a bomb.", CappedFilterProvider.DefaultMaxStreamBytes + MiB));
         Assert.True(pdf.Length < 1 * MiB, $"the bomb must be small compressed ({pdf.Length:N0} bytes)");
 
         var exception = Assert.Throws<UnreadableDocumentException>(() => DocumentCleaner.Clean(pdf, "bomb.pdf"));
@@ -37,7 +38,7 @@ public sealed class DecoderCapTests
     {
         // Each stream under the stream cap, five of them over the document's.
         var streams = Enumerable.Range(0, 5).Select(i => ContentStream($"Part {i}.", 60 * MiB)).ToArray();
-        var pdf = PdfWithContentStreams(streams);
+        var pdf = TestPdfs.PdfWithContentStreams(streams);
 
         var exception = Assert.Throws<UnreadableDocumentException>(() => DocumentCleaner.Clean(pdf, "bombs.pdf"));
 
@@ -114,41 +115,5 @@ public sealed class DecoderCapTests
             zlib.Write(data);
         }
         return output.ToArray();
-    }
-
-    /// <summary>A one-page PDF whose page is drawn by <paramref name="streams"/> (Flate-compressed), with a correct
-    /// cross-reference table.</summary>
-    private static byte[] PdfWithContentStreams(params byte[][] streams)
-    {
-        using var pdf = new MemoryStream();
-        var offsets = new List<long>();
-        void Write(string s) => pdf.Write(Encoding.ASCII.GetBytes(s));
-        void Object(string body)
-        {
-            offsets.Add(pdf.Position);
-            Write($"{offsets.Count} 0 obj\n{body}\nendobj\n");
-        }
-
-        Write("%PDF-1.4\n");
-        var contents = string.Join(' ', streams.Select((_, i) => $"{5 + i} 0 R"));
-        Object("<< /Type /Catalog /Pages 2 0 R >>");
-        Object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
-        Object($"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents [{contents}] /Resources << /Font << /F1 4 0 R >> >> >>");
-        Object("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
-        foreach (var stream in streams)
-        {
-            offsets.Add(pdf.Position);
-            Write($"{offsets.Count} 0 obj\n<< /Length {stream.Length} /Filter /FlateDecode >>\nstream\n");
-            pdf.Write(stream);
-            Write("\nendstream\nendobj\n");
-        }
-        var xref = pdf.Position;
-        Write($"xref\n0 {offsets.Count + 1}\n0000000000 65535 f \n");
-        foreach (var offset in offsets)
-        {
-            Write(offset.ToString("D10", CultureInfo.InvariantCulture) + " 00000 n \n");
-        }
-        Write($"trailer\n<< /Size {offsets.Count + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
-        return pdf.ToArray();
     }
 }

@@ -51,10 +51,8 @@ dropper=$!
 
 kill_and_restart() {
   local name="$1" pid
-  pid="$(head -n1 "$AIGOV_LOCAL/pids/$name.pid")"
-  say "SIGKILL $name (pid $pid) at $((SECONDS - started_at)) s"
-  kill -KILL "$pid"
-  while kill -0 "$pid" 2>/dev/null && [ "$(awk '{print $3}' "/proc/$pid/stat" 2>/dev/null)" != Z ]; do sleep 0.1; done
+  pid="$(suite_kill "$name")"
+  say "SIGKILLed $name (pid $pid) at $((SECONDS - started_at)) s"
   sleep 1
   svc_start "$name"
 }

@@ -54,8 +54,6 @@ staging="$AIGOV_LOCAL/staging"
 python3 "$root/scripts/lib/hostile-files.py" "$staging" "$tiny_files"
 hostile_files="$(find "$staging/hostile" -type f | wc -l)"
 
-# rows_of PREFIX: the rows whose file name starts with PREFIX.
-rows_of() { suite_rows "$1"; }
 # service_cpu_ticks NAME: user + system CPU time of NAME's process so far, in clock ticks.
 service_cpu_ticks() { awk '{print $14 + $15}' "/proc/$(head -n1 "$AIGOV_LOCAL/pids/$1.pid")/stat"; }
 # check_idle WHEN: 5 s after the last row, every service uses at most idle_max_share of a core over 3 s.
@@ -96,7 +94,7 @@ expected=$((hostile_files + 1 + tiny_files))
 
 say "[4/7] waiting for $expected rows (at most ${deadline_s} s from the first drop)"
 while :; do
-  rows=$(( $(rows_of hostile/) + $(rows_of tiny/) ))
+  rows=$(( $(suite_rows hostile/) + $(suite_rows tiny/) ))
   [ "$rows" -ge "$expected" ] && break
   [ $((SECONDS - started_at)) -lt "$deadline_s" ] || { fail "$rows of $expected rows after ${deadline_s} s"; break; }
   [ $(((SECONDS - started_at) % 15)) -ne 0 ] || say "$rows of $expected rows after $((SECONDS - started_at)) s"
@@ -113,18 +111,15 @@ cleaner_pid="$(head -n1 "$AIGOV_LOCAL/pids/AiGov.Cleaner.pid")"
 kill -STOP "$cleaner_pid"
 mkdir -p "$inbox/crash"
 mv "$staging/crash/slow-page.html" "$inbox/crash/"
+reached=""
 for _ in $(seq 1 60); do
-  unacked="$(curl -fs --max-time 5 -u guest:guest "http://127.0.0.1:$AIGOV_MGMT_PORT/api/queues/%2F/cleaning" |
-    python3 -c 'import json, sys; print(json.load(sys.stdin).get("messages_unacknowledged", 0))' || echo 0)"
-  [ "$unacked" -ge 1 ] && break
+  # "cleaning=READY/UNACKED": unacknowledged means delivered to the stopped cleaner.
+  if tr ' ' '\n' <<<"$(suite_queues_busy 5 "$AIGOV_MGMT_PORT")" | grep -qE '^cleaning=[0-9]+/[1-9]'; then reached=1; break; fi
   sleep 1
 done
-[ "$unacked" -ge 1 ] || fail "the page's message never reached the stopped cleaner"
+[ -n "$reached" ] || fail "the page's message never reached the stopped cleaner"
 kill_and_restart_cleaner() {
-  local pid
-  pid="$(head -n1 "$AIGOV_LOCAL/pids/AiGov.Cleaner.pid")"
-  kill -KILL "$pid"
-  while kill -0 "$pid" 2>/dev/null && [ "$(awk '{print $3}' "/proc/$pid/stat" 2>/dev/null)" != Z ]; do sleep 0.1; done
+  suite_kill AiGov.Cleaner >/dev/null
   svc_start AiGov.Cleaner
   svc_wait_healthy AiGov.Cleaner 120
 }

@@ -9,7 +9,7 @@
 # infra_log_dir print to stdout.
 #
 # Public functions
-#   infra_install_missing   apt-get install postgresql / rabbitmq-server / curl if absent
+#   infra_install_missing   apt-get install postgresql / rabbitmq-server / curl / python3 if absent
 #   infra_start_postgres    init (first time) + start our PostgreSQL, ensure role+db aigov
 #   infra_stop_postgres     pg_ctl stop -m fast for OUR data dir (data kept)
 #   infra_start_rabbitmq    start our RabbitMQ node (+ management plugin) and wait for it
@@ -250,6 +250,8 @@ infra_install_missing() {
     _infra_pg_bindir >/dev/null || pkgs+=(postgresql)
     [ -x "$_INFRA_RMQ_BIN/rabbitmq-server" ] || pkgs+=(rabbitmq-server)
     command -v curl >/dev/null 2>&1 || pkgs+=(curl)
+    # The test suites read the management API's JSON and write their hostile files with it.
+    command -v python3 >/dev/null 2>&1 || pkgs+=(python3)
     if [ "${#pkgs[@]}" -eq 0 ]; then
         _infra_log "infra: postgresql and rabbitmq-server already installed"
         return 0

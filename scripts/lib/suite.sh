@@ -9,6 +9,16 @@ suite_stop_stack() {
   infra_stop_postgres >/dev/null 2>&1 || true
 }
 
+# suite_kill NAME: SIGKILL the service instance NAME and wait until it is gone (a zombie counts as gone); prints
+# its pid.
+suite_kill() {
+  local pid
+  pid="$(head -n1 "$AIGOV_LOCAL/pids/$1.pid")"
+  kill -KILL "$pid"
+  while kill -0 "$pid" 2>/dev/null && [ "$(awk '{print $3}' "/proc/$pid/stat" 2>/dev/null)" != Z ]; do sleep 0.1; done
+  printf '%s' "$pid"
+}
+
 # suite_psql SQL: one query against the suite's database, unaligned, no headers.
 suite_psql() { PGPASSWORD=aigov psql -h 127.0.0.1 -p "$AIGOV_PG_PORT" -U aigov -d aigov -tAq -c "$1"; }
 

@@ -26,6 +26,10 @@ public sealed class ChildProcessPdfReader(ILogger<ChildProcessPdfReader> logger)
 
     private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
 
+    private static readonly string s_cleaner = typeof(ChildProcessPdfReader).Assembly.Location;
+
+    private static readonly string s_dotnetHost = DotnetHost();
+
     public ExtractedDocument Read(byte[] content, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -45,7 +49,10 @@ public sealed class ChildProcessPdfReader(ILogger<ChildProcessPdfReader> logger)
         }
         var answer = output.GetAwaiter().GetResult();
         child.WaitForExit();
-        cancellationToken.ThrowIfCancellationRequested();
+        if (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException($"the PDF reader was stopped (exit code {child.ExitCode})", cancellationToken);
+        }
         return Answer(answer, child.ExitCode, errors.GetAwaiter().GetResult());
     }
 
@@ -61,7 +68,7 @@ public sealed class ChildProcessPdfReader(ILogger<ChildProcessPdfReader> logger)
         }
         catch (UnreadableDocumentException exception)
         {
-            answer = new PdfAnswer(null, exception.Reason, exception.Message[(exception.Reason.Length + 2)..]);
+            answer = new PdfAnswer(null, exception.Reason, exception.Detail);
         }
         catch (OutOfMemoryException)
         {
@@ -98,8 +105,7 @@ public sealed class ChildProcessPdfReader(ILogger<ChildProcessPdfReader> logger)
 
     private ProcessStartInfo StartInfo()
     {
-        var cleaner = typeof(ChildProcessPdfReader).Assembly.Location;
-        var start = new ProcessStartInfo(DotnetHost(), [cleaner, ChildArgument])
+        var start = new ProcessStartInfo(s_dotnetHost, [s_cleaner, ChildArgument])
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -109,7 +115,7 @@ public sealed class ChildProcessPdfReader(ILogger<ChildProcessPdfReader> logger)
         };
         start.Environment["DOTNET_GCHeapHardLimit"] = "0x" + MaxHeapBytes.ToString("x", System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["DOTNET_gcServer"] = "0";
-        logger.LogDebug("Reading a PDF in a child process: {Host} {Cleaner} {Argument}", start.FileName, cleaner, ChildArgument);
+        logger.LogDebug("Reading a PDF in a child process: {Host} {Cleaner} {Argument}", s_dotnetHost, s_cleaner, ChildArgument);
         return start;
     }
 

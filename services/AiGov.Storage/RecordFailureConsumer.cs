@@ -49,9 +49,8 @@ public sealed class RecordFailureConsumer(DocumentStore store, ILogger<RecordFai
             logger.LogWarning("A message on {Queue} could not be read and names no document ({Reason}); counted in unreadable_messages", unreadable.Queue, unreadable.Reason);
             return;
         }
-        var gaveUp = new StageVisit { Stage = unreadable.Queue, Host = context.Host?.MachineName ?? "unknown", StartedAt = unreadable.At, DurationMs = 0 };
         await RecordAsync(context, unreadable.Queue, documentId, unreadable.FileName ?? UnknownFileName, rawSha256: null, unreadable.At,
-            revision: 0, unreadable.Reason, gaveUp, passedBefore: []);
+            revision: 0, unreadable.Reason, GaveUp(unreadable.Queue, context.Host, unreadable.At), passedBefore: []);
     }
 
     private Task RecordAsync<T>(ConsumeContext<Fault<T>> context, string stage, Guid documentId, DocumentSource source,
@@ -59,16 +58,13 @@ public sealed class RecordFailureConsumer(DocumentStore store, ILogger<RecordFai
     {
         var exception = context.Message.Exceptions.FirstOrDefault();
         var reason = exception is null ? "no exception recorded" : FailureReason.Of(exception.ExceptionType, exception.Message);
-        var gaveUp = new StageVisit
-        {
-            Stage = stage,
-            Host = context.Message.Host?.MachineName ?? "unknown",
-            StartedAt = context.Message.Timestamp,
-            DurationMs = 0,
-        };
-        return RecordAsync(context, stage, documentId, source.FileName, source.RawSha256, source.ReceivedAt, source.Revision, reason, gaveUp,
-            trail);
+        return RecordAsync(context, stage, documentId, source.FileName, source.RawSha256, source.ReceivedAt, source.Revision, reason,
+            GaveUp(stage, context.Message.Host, context.Message.Timestamp), trail);
     }
+
+    /// <summary>The visit of the stage that gave up, on the host that said so.</summary>
+    private static StageVisit GaveUp(string stage, HostInfo? host, DateTimeOffset at) =>
+        new() { Stage = stage, Host = host?.MachineName ?? "unknown", StartedAt = at, DurationMs = 0 };
 
     /// <summary>Stores the failed row with its trail: the stages passed before, the one that gave up, then storage.</summary>
     private async Task RecordAsync(ConsumeContext context, string stage, Guid documentId, string fileName, string? rawSha256,

@@ -11,10 +11,14 @@ public sealed class UnreadableDocumentException : FormatException
         : base($"{reason}: {detail}", innerException)
     {
         Reason = reason;
+        Detail = detail;
     }
 
     /// <summary>A code from <see cref="UnreadableReasons"/>.</summary>
     public string Reason { get; }
+
+    /// <summary>What is wrong and what to do, after the reason.</summary>
+    public string Detail { get; }
 }
 
 /// <summary>Reason codes of <see cref="UnreadableDocumentException"/>.</summary>

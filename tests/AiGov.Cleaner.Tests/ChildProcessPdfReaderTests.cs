@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using AiGov.Cleaner;
 using AiGov.Tests.Shared;
@@ -56,11 +55,11 @@ public sealed class ChildProcessPdfReaderTests
         // 40,000 words on one page: seconds of block layout that PdfPig cannot stop (6 s measured, docs/CLEANING.md).
         var pdf = TestPdfs.OnePagePdf(TestPdfs.WordGrid(columns: 100, rows: 400));
         using var giveUp = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
-        var clock = Stopwatch.StartNew();
 
-        Assert.ThrowsAny<OperationCanceledException>(() => _reader.Read(pdf, giveUp.Token));
+        var stopped = Assert.ThrowsAny<OperationCanceledException>(() => _reader.Read(pdf, giveUp.Token));
 
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2.5), $"reading stopped {clock.Elapsed.TotalSeconds:0.0} s after it began, 0.5 s after the give-up");
+        // 137 = 128 + SIGKILL: the child was killed inside the page, not left to finish it (exit code 0).
+        Assert.EndsWith("(exit code 137)", stopped.Message);
         Assert.Empty(ChildProcesses.Of(Environment.ProcessId, ChildProcessPdfReader.ChildArgument));
     }
 }
